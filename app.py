@@ -1,0 +1,52 @@
+"""The router: page config, language, the database check, the shared period filter, navigation.
+
+Run with `streamlit run app.py`. With nothing configured it creates the
+embedded SQLite database with the demo province on first start.
+"""
+
+import streamlit as st
+
+import cached_reads
+import i18n
+from components import keys
+from components.db_problem import show_database_problem
+from components.period_filter import period_filter
+from data_access import clock
+from data_access.bootstrap import embedded_needs_setup
+from data_access.config import database_url, is_embedded
+from data_access.errors import DatabaseProblem
+from i18n import t
+
+
+def _chosen_language() -> str:
+    """?lang=en switches the language and it stays for the session."""
+    asked = st.query_params.get(keys.LANGUAGE)
+    if asked in i18n.LANGUAGES:
+        st.session_state[keys.LANGUAGE] = asked
+    return st.session_state.get(keys.LANGUAGE, i18n.DEFAULT_LANGUAGE)
+
+
+i18n.set_language(_chosen_language())
+st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide",
+                   initial_sidebar_state="collapsed")
+
+url = database_url()
+try:
+    if is_embedded(url) and embedded_needs_setup():
+        with st.spinner(t("first_start")):
+            cached_reads.ensure_ready(url)
+    else:
+        cached_reads.ensure_ready(url)
+except DatabaseProblem as problem:
+    show_database_problem(problem, lambda: cached_reads.is_ready(url))
+    st.stop()
+
+navigation = st.navigation(
+    [st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True)],
+    position="top",
+)
+period_filter(clock.today_vn())
+try:
+    navigation.run()
+except DatabaseProblem as problem:
+    show_database_problem(problem, lambda: cached_reads.is_ready(url))

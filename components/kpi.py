@@ -1,0 +1,33 @@
+"""KPI cards: one headline figure with its comparison, in a row that wraps on narrow screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Sequence
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class Kpi:
+    label: str
+    value: str
+    delta: str | None = None  # signed text, e.g. "+12"; its sign picks the arrow
+    delta_description: str | None = None
+    help: str | None = None
+    chart: Sequence[float] | None = None
+    # "inverse" where up is bad (overdue tasks); "off" where up is neither good nor bad
+    delta_color: Literal["normal", "inverse", "off"] = "normal"
+    delta_arrow: Literal["auto", "up", "down", "off"] = "auto"
+
+
+def kpi_row(kpis: Sequence[Kpi]) -> None:
+    """The cards side by side; on a narrow screen they wrap to the next line instead of squeezing."""
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        for kpi in kpis:
+            st.metric(
+                kpi.label, kpi.value, kpi.delta,
+                delta_color=kpi.delta_color, delta_description=kpi.delta_description,
+                help=kpi.help, border=True, chart_data=kpi.chart, chart_type="bar",
+                delta_arrow=kpi.delta_arrow, width="stretch",
+            )

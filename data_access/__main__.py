@@ -1,0 +1,79 @@
+"""The command line of the office database.
+
+    python -m data_access migrate            create or upgrade the schema
+    python -m data_access seed-demo          load the demo province into an empty database
+    python -m data_access check              say whether the dashboard can use the database
+
+The database is the one of DATABASE_URL, else .streamlit/secrets.toml, else
+the embedded SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from sqlalchemy.engine import make_url
+
+from data_access import clock
+from data_access.config import database_url
+from data_access.demo.seed import DatabaseNotEmpty, seed_demo
+from data_access.engine import get_engine
+from data_access.errors import DatabaseProblem, classify
+from data_access.migrate import check_schema, upgrade
+
+ADVICE = {
+    DatabaseProblem.BAD_URL: "Địa chỉ cơ sở dữ liệu không hợp lệ. Kiểm tra DATABASE_URL hoặc .streamlit/secrets.toml.",
+    DatabaseProblem.UNREACHABLE: "Không kết nối được cơ sở dữ liệu. Kiểm tra máy chủ đã chạy và địa chỉ đúng.",
+    DatabaseProblem.NOT_MIGRATED: "Cơ sở dữ liệu chưa có bảng. Chạy: python -m data_access migrate",
+    DatabaseProblem.OUTDATED: "Cấu trúc cơ sở dữ liệu chưa cập nhật. Chạy: python -m data_access migrate",
+    DatabaseProblem.QUERY_FAILED: "Truy vấn cơ sở dữ liệu bị lỗi.",
+}
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(địa chỉ không hợp lệ)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m data_access", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="create or upgrade the schema")
+    seed = commands.add_parser("seed-demo", help="load the demo province into an empty database")
+    seed.add_argument("--scale", type=float, default=1.0, help="1 is the demo province; 10 is ten times it")
+    commands.add_parser("check", help="check that the database is reachable and up to date")
+    args = parser.parse_args(argv)
+
+    url = database_url()
+    print(f"Cơ sở dữ liệu: {_safe_url(url)}", file=sys.stderr)
+    started = time.perf_counter()
+    try:
+        engine = get_engine(url)
+        if args.command == "migrate":
+            upgrade(engine)
+            print("Đã cập nhật cấu trúc cơ sở dữ liệu.")
+        elif args.command == "seed-demo":
+            counts = seed_demo(engine, clock.now_utc(), scale=args.scale)
+            for table, n in counts.items():
+                print(f"{table}: {n}")
+        elif args.command == "check":
+            check_schema(engine)
+            print("Cơ sở dữ liệu sẵn sàng.")
+    except DatabaseNotEmpty:
+        print("Cơ sở dữ liệu đã có dữ liệu: dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # every failure ends as one clear line, never a traceback
+        problem = classify(exc)
+        print(f"Lỗi: {ADVICE[problem.reason]} ({problem.detail or problem.reason})", file=sys.stderr)
+        return 2
+    print(f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""First start of the embedded default: create, migrate and fill the SQLite file.
+
+Only the embedded database is ever filled by itself; a configured database
+(PostgreSQL in production) is migrated and seeded by its owner with the CLI.
+"""
+
+from __future__ import annotations
+
+import fcntl
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from data_access import clock
+from data_access.config import EMBEDDED_DB_FILE, EMBEDDED_URL
+from data_access.demo.seed import seed_demo
+from data_access.engine import get_engine
+from data_access.migrate import upgrade
+from data_access.schema import units
+
+
+def embedded_needs_setup() -> bool:
+    return not EMBEDDED_DB_FILE.exists()
+
+
+def prepare_embedded() -> None:
+    """Migrate the embedded database and load the demo if it is empty; safe to call again.
+
+    A file lock keeps two first visitors from seeding at once.
+    """
+    lock_path = Path(f"{EMBEDDED_DB_FILE}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        engine = get_engine(EMBEDDED_URL)
+        upgrade(engine)
+        with engine.connect() as conn:
+            empty = conn.execute(select(func.count()).select_from(units)).scalar_one() == 0
+        if empty:
+            seed_demo(engine, clock.now_utc())

@@ -1,0 +1,1 @@
+"""The demo province: a realistic, deterministic office database dated relative to today."""

@@ -1,0 +1,41 @@
+"""What can go wrong with the database, in terms the interface can explain.
+
+The pages catch DatabaseProblem and show a Vietnamese message chosen by its
+`reason`; the CLI prints the same. Nothing here knows about Streamlit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+
+class DatabaseProblem(Exception):
+    """The database cannot serve the dashboard; `reason` says why."""
+
+    BAD_URL = "bad_url"
+    UNREACHABLE = "unreachable"
+    NOT_MIGRATED = "not_migrated"
+    OUTDATED = "outdated"
+    QUERY_FAILED = "query_failed"
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def classify(exc: BaseException) -> DatabaseProblem:
+    """Turn a driver or SQLAlchemy error into a DatabaseProblem."""
+    if isinstance(exc, DatabaseProblem):
+        return exc
+    if isinstance(exc, (ArgumentError, NoSuchModuleError, ValueError)):
+        return DatabaseProblem(DatabaseProblem.BAD_URL, type(exc).__name__)
+    if isinstance(exc, DBAPIError):
+        text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+        if "no such table" in text or ("relation" in text and "does not exist" in text):
+            return DatabaseProblem(DatabaseProblem.NOT_MIGRATED, type(exc.orig).__name__)
+        if exc.connection_invalidated or "could not connect" in text or "connection" in text \
+                or "unable to open database" in text or "does not exist" in text \
+                or "authentication" in text or "timeout" in text:
+            return DatabaseProblem(DatabaseProblem.UNREACHABLE, type(exc.orig).__name__)
+    return DatabaseProblem(DatabaseProblem.QUERY_FAILED, type(exc).__name__)

@@ -1,0 +1,85 @@
+"""Reporting periods: this week, month, quarter, year (each up to today), or custom.
+
+Every period compares with the period before it of the same shape, cut at the
+same point (1-23 November against 1-23 October), so a period still running
+is never compared with a whole one. Weeks start on Monday.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+PERIOD_KINDS = ("week", "month", "quarter", "year", "custom")
+DEFAULT_PERIOD = "month"
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start: dt.date
+    end: dt.date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def _clip_day(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return _clip_day(index // 12, index % 12 + 1, day.day)
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def current_period(kind: str, today: dt.date, start: dt.date | None = None,
+                   end: dt.date | None = None) -> Period:
+    """The period of that kind that contains today, from its first day up to today."""
+    if kind == "week":
+        return Period(kind, week_start(today), today)
+    if kind == "month":
+        return Period(kind, today.replace(day=1), today)
+    if kind == "quarter":
+        return Period(kind, dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today)
+    if kind == "year":
+        return Period(kind, dt.date(today.year, 1, 1), today)
+    if kind == "custom":
+        if start is None or end is None or start > end:
+            raise ValueError("custom period needs start <= end")
+        return Period(kind, start, end)
+    raise ValueError(f"unknown period kind {kind!r}")
+
+
+def previous_period(period: Period) -> Period:
+    """The period before, of the same shape and cut at the same point."""
+    if period.kind == "week":
+        shift = dt.timedelta(days=7)
+        return Period(period.kind, period.start - shift, period.end - shift)
+    months = {"month": 1, "quarter": 3, "year": 12}.get(period.kind)
+    if months:
+        return Period(period.kind, _add_months(period.start, -months), _add_months(period.end, -months))
+    length = dt.timedelta(days=period.days)
+    return Period(period.kind, period.start - length, period.end - length)
+
+
+def same_period_last_year(period: Period) -> Period:
+    return Period(period.kind, _add_months(period.start, -12), _add_months(period.end, -12))
+
+
+def working_days(start: dt.date, end: dt.date) -> int:
+    """Monday to Friday between two dates, both included (as the seeds count them)."""
+    if end < start:
+        return 0
+    full_weeks, rest = divmod((end - start).days + 1, 7)
+    count = full_weeks * 5
+    for offset in range(rest):
+        if (start + dt.timedelta(days=full_weeks * 7 + offset)).weekday() < 5:
+            count += 1
+    return count

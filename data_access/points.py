@@ -1,0 +1,47 @@
+"""Commune point queries: each point's status is its latest check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from data_access.schema import POINT_KINDS, point_checks, units
+
+
+@dataclass(frozen=True)
+class PointStatusCounts:
+    connected: int = 0
+    degraded: int = 0
+    disconnected: int = 0
+    not_checked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.connected + self.degraded + self.disconnected + self.not_checked
+
+
+def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:
+    """How many commune-level points stood in each status at the instant `as_of`.
+
+    Two checks of one point at the same instant: the one written last (higher
+    id) counts.
+    """
+    ranked = (
+        select(point_checks.c.unit_id, point_checks.c.status,
+               func.row_number().over(partition_by=point_checks.c.unit_id,
+                                      order_by=(point_checks.c.checked_at.desc(),
+                                                point_checks.c.id.desc())).label("rn"))
+        .where(point_checks.c.checked_at <= as_of)
+        .subquery()
+    )
+    latest = select(ranked.c.unit_id, ranked.c.status).where(ranked.c.rn == 1).subquery()
+    status = func.coalesce(latest.c.status, "not_checked").label("status")
+    rows = conn.execute(
+        select(status, func.count().label("n"))
+        .select_from(units.outerjoin(latest, latest.c.unit_id == units.c.id))
+        .where(units.c.kind.in_(POINT_KINDS))
+        .group_by(status)
+    ).all()
+    return PointStatusCounts(**{row.status: row.n for row in rows})

@@ -1,0 +1,219 @@
+"""The office database as SQLAlchemy Core tables: the contract of OFFICE_DB.md.
+
+Queries import these tables; the Alembic migrations create them. A test
+(tests/test_migrations.py) checks that the migrated database and this module
+agree, so a column added here without a migration fails CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    false,
+    text,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Naming convention so that constraints get stable names on both dialects
+# (Alembic needs names to alter them later, SQLite included).
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# Code lists of the contract: stored in English, shown in Vietnamese.
+UNIT_KINDS = ("department", "commune", "ward", "special_zone", "office", "central", "other")
+POINT_KINDS = ("commune", "ward", "special_zone")
+TASK_SOURCES = (
+    "government",
+    "prime_minister",
+    "party_committee",
+    "peoples_council",
+    "peoples_committee",
+    "chairman",
+    "vice_chairman",
+    "other",
+)
+TASK_STATUSES = ("not_started", "in_progress", "paused", "completed", "cancelled")
+TASK_EVENT_KINDS = ("report", "urge", "extension", "status", "note")
+DOC_DIRECTIONS = ("incoming", "outgoing")
+DOC_URGENCIES = ("normal", "urgent", "very_urgent", "flash")
+MEETING_KINDS = ("meeting", "conference", "delegation", "other")
+MEETING_STATUSES = ("planned", "held", "cancelled")
+MEETING_POINT_STATUSES = ("connected", "failed", "absent")
+CHECK_STATUSES = ("connected", "degraded", "disconnected")
+
+
+def in_list(column: str, values: tuple[str, ...]) -> str:
+    """SQL text of a CHECK that a code column holds one of the contract's codes."""
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class UTCDateTime(TypeDecorator):
+    """An instant, stored in UTC: timestamptz in PostgreSQL, naive UTC text in SQLite.
+
+    Binds aware datetimes (naive ones are taken as UTC) and always returns
+    aware UTC datetimes, so code never compares naive with aware values.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.astimezone(dt.timezone.utc)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc)
+
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("parent_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("latitude", Float, nullable=True),
+    Column("longitude", Float, nullable=True),
+    CheckConstraint(in_list("kind", UNIT_KINDS), name="kind"),
+    Index("ix_units_kind", "kind"),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("direction", Text, nullable=False),
+    Column("number", Text, nullable=False),
+    Column("doc_type", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("issuer", Text, nullable=True),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("registered_on", Date, nullable=False),
+    Column("urgency", Text, nullable=False, server_default=text("'normal'")),
+    Column("due_on", Date, nullable=True),
+    Column("processed_on", Date, nullable=True),
+    Column("digitally_signed", Boolean, nullable=False, server_default=false()),
+    CheckConstraint(in_list("direction", DOC_DIRECTIONS), name="direction"),
+    CheckConstraint(in_list("urgency", DOC_URGENCIES), name="urgency"),
+    Index("ix_documents_direction_registered_on", "direction", "registered_on"),
+    Index("ix_documents_unit_id_registered_on", "unit_id", "registered_on"),
+    Index("ix_documents_direction_due_on", "direction", "due_on"),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("starts_at", UTCDateTime, nullable=False),
+    Column("ends_at", UTCDateTime, nullable=True),
+    Column("location", Text, nullable=True),
+    Column("chaired_by", Text, nullable=True),
+    Column("is_online", Boolean, nullable=False, server_default=false()),
+    Column("status", Text, nullable=False, server_default=text("'planned'")),
+    CheckConstraint(in_list("kind", MEETING_KINDS), name="kind"),
+    CheckConstraint(in_list("status", MEETING_STATUSES), name="status"),
+    Index("ix_meetings_starts_at", "starts_at"),
+)
+
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", Text, nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("assignee_unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("source_document_id", Integer, ForeignKey("documents.id"), nullable=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id"), nullable=True),
+    Column("assigned_on", Date, nullable=False),
+    Column("due_on", Date, nullable=True),
+    Column("status", Text, nullable=False),
+    Column("completed_on", Date, nullable=True),
+    Column("progress_pct", Integer, nullable=False, server_default=text("0")),
+    CheckConstraint(in_list("source", TASK_SOURCES), name="source"),
+    CheckConstraint(in_list("status", TASK_STATUSES), name="status"),
+    CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct"),
+    CheckConstraint(
+        "(status = 'completed') = (completed_on IS NOT NULL)", name="completed_on"
+    ),
+    Index("ix_tasks_status_due_on", "status", "due_on"),
+    Index("ix_tasks_assignee_unit_id", "assignee_unit_id"),
+    Index("ix_tasks_assigned_on", "assigned_on"),
+    Index("ix_tasks_source_document_id", "source_document_id"),
+    Index("ix_tasks_meeting_id", "meeting_id"),
+)
+
+task_events = Table(
+    "task_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("task_id", Integer, ForeignKey("tasks.id"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("author", Text, nullable=True),
+    Column("note", Text, nullable=True),
+    Column("new_due_on", Date, nullable=True),
+    CheckConstraint(in_list("kind", TASK_EVENT_KINDS), name="kind"),
+    Index("ix_task_events_task_id_at", "task_id", "at"),
+)
+
+meeting_points = Table(
+    "meeting_points",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id"), nullable=False),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("status", Text, nullable=False),
+    PrimaryKeyConstraint("meeting_id", "unit_id"),
+    CheckConstraint(in_list("status", MEETING_POINT_STATUSES), name="status"),
+    Index("ix_meeting_points_unit_id", "unit_id"),
+)
+
+point_checks = Table(
+    "point_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("checked_at", UTCDateTime, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("note", Text, nullable=True),
+    CheckConstraint(in_list("status", CHECK_STATUSES), name="status"),
+    Index("ix_point_checks_unit_id_checked_at", "unit_id", "checked_at"),
+    Index("ix_point_checks_checked_at", "checked_at"),
+)
+
+CONTRACT_TABLES = (units, documents, meetings, tasks, task_events, meeting_points, point_checks)

@@ -1,0 +1,78 @@
+"""Every user-facing string and number format goes through here.
+
+`t("overview.title")` looks the message up in the catalogue of the current
+language (Vietnamese by default, English second); the `fmt_*` functions
+format numbers and dates with Babel for that language (vi: 12.996, 82,08,
+28/08/2025). The language is a context variable, set by app.py at the start
+of every script run, so concurrent sessions never see each other's choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextvars import ContextVar
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+from data_access.clock import VN_TZ
+from i18n import en, vi
+
+CATALOGUES = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+LANGUAGES = tuple(CATALOGUES)
+DEFAULT_LANGUAGE = "vi"
+BABEL_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+_language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+
+
+def set_language(lang: str) -> None:
+    _language.set(lang if lang in CATALOGUES else DEFAULT_LANGUAGE)
+
+
+def language() -> str:
+    return _language.get()
+
+
+def t(key: str, **params) -> str:
+    """The message `key` in the current language; a missing English text falls back to Vietnamese."""
+    text = CATALOGUES[language()].get(key) or vi.MESSAGES[key]
+    return text.format(**params) if params else text
+
+
+def _locale() -> str:
+    return BABEL_LOCALES[language()]
+
+
+def fmt_int(value: int) -> str:
+    return format_decimal(value, format="#,##0", locale=_locale())
+
+
+def fmt_decimal(value: float, digits: int = 2) -> str:
+    return format_decimal(value, format="#,##0." + "0" * digits, locale=_locale())
+
+
+def fmt_signed_int(value: int) -> str:
+    """+12, -3, 0: the sign st.metric reads to draw its arrow."""
+    return ("+" if value > 0 else "") + fmt_int(value)
+
+
+def fmt_signed_decimal(value: float, digits: int = 2) -> str:
+    return ("+" if value > 0 else "") + fmt_decimal(value, digits)
+
+
+def fmt_percent(fraction: float, digits: int = 1) -> str:
+    return fmt_decimal(fraction * 100, digits) + "%"
+
+
+def fmt_date(day: dt.date) -> str:
+    return format_date(day, "dd/MM/yyyy", locale=_locale())
+
+
+def fmt_short_date(day: dt.date) -> str:
+    return format_date(day, "dd/MM", locale=_locale())
+
+
+def fmt_datetime(instant: dt.datetime) -> str:
+    """An instant as wall-clock time in Vietnam, whatever the server's zone: 14:30 28/08/2025."""
+    return format_datetime(instant, "HH:mm dd/MM/yyyy", tzinfo=VN_TZ, locale=_locale())
