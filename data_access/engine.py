@@ -13,12 +13,18 @@ _lock = threading.Lock()
 
 
 def make_engine(url: str) -> Engine:
-    """A new engine; SQLite gets foreign keys on and WAL so readers do not block a writer."""
+    """A new engine; SQLite gets foreign keys on and WAL so readers do not block a writer.
+
+    A plain postgresql:// URL uses psycopg2, the driver the project pins
+    (SQLAlchemy 2.1 would otherwise pick psycopg 3).
+    """
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg2")
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -29,7 +35,7 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # Fail fast when the server is down instead of hanging a page for minutes.
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
 def get_engine(url: str) -> Engine:
