@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from data_access import clock
-from data_access.config import EMBEDDED_DB_FILE, EMBEDDED_URL
+from data_access.config import embedded_db_file, embedded_url
 from data_access.demo.seed import seed_demo
 from data_access.engine import get_engine
 from data_access.migrate import upgrade
@@ -20,7 +20,7 @@ from data_access.schema import units
 
 
 def embedded_needs_setup() -> bool:
-    return not EMBEDDED_DB_FILE.exists()
+    return not embedded_db_file().exists()
 
 
 def prepare_embedded() -> None:
@@ -28,11 +28,11 @@ def prepare_embedded() -> None:
 
     A file lock keeps two first visitors from seeding at once.
     """
-    lock_path = Path(f"{EMBEDDED_DB_FILE}.lock")
+    lock_path = Path(f"{embedded_db_file()}.lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with lock_path.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        engine = get_engine(EMBEDDED_URL)
+        engine = get_engine(embedded_url())
         upgrade(engine)
         with engine.connect() as conn:
             empty = conn.execute(select(func.count()).select_from(units)).scalar_one() == 0

@@ -2,8 +2,9 @@
 
 In order: the DATABASE_URL environment variable, then
 `.streamlit/secrets.toml` (`[connections.office] url = ...`), then the
-embedded SQLite file `data/office.db` beside the code. Read with tomllib so
-the CLI and the tests need no Streamlit.
+embedded SQLite file `data/office.db` beside the code (OFFICE_EMBEDDED_DB
+moves it, for tests). Read with tomllib so the CLI and the tests need no
+Streamlit.
 """
 
 from __future__ import annotations
@@ -14,8 +15,15 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
-EMBEDDED_DB_FILE = PROJECT_ROOT / "data" / "office.db"
-EMBEDDED_URL = f"sqlite:///{EMBEDDED_DB_FILE}"
+DEFAULT_EMBEDDED_DB_FILE = PROJECT_ROOT / "data" / "office.db"
+
+
+def embedded_db_file() -> Path:
+    return Path(os.environ.get("OFFICE_EMBEDDED_DB", "").strip() or DEFAULT_EMBEDDED_DB_FILE)
+
+
+def embedded_url() -> str:
+    return f"sqlite:///{embedded_db_file()}"
 
 
 def database_url() -> str:
@@ -28,9 +36,9 @@ def database_url() -> str:
         url = str(secrets.get("connections", {}).get("office", {}).get("url", "")).strip()
         if url:
             return url
-    return EMBEDDED_URL
+    return embedded_url()
 
 
 def is_embedded(url: str) -> bool:
     """The embedded default is the only database the app may create and fill by itself."""
-    return url == EMBEDDED_URL
+    return url == embedded_url()

@@ -1,0 +1,60 @@
+"""The overview page through AppTest: each figure equals what the known rows imply."""
+
+import pytest
+
+from components import keys
+from tests import known_office
+from tests.apptest import metrics, run_app
+from tests.known_office import NOW_ISO
+
+
+@pytest.fixture
+def office_url(db_url, engine):
+    with engine.begin() as conn:
+        known_office.fill(conn)
+    return db_url
+
+
+def test_overview_figures_this_month(monkeypatch, office_url):
+    at = run_app(monkeypatch, office_url, NOW_ISO)
+    assert not at.exception
+    assert metrics(at) == {
+        "Nhiệm vụ quá hạn": ("5", "+2"),
+        "Đến hạn trong 7 ngày tới": ("2", "từ 28/08 đến 03/09"),
+        "Văn bản đến": ("2", "0"),
+        "Văn bản đi": ("3", "+2"),
+        "Cuộc họp tuần này": ("4", "+2"),
+        "Bình quân cuộc họp/ngày làm việc": ("0,30", "+0,25"),
+        "Điểm cầu xã đang kết nối": ("3/6", "+1"),
+    }
+    assert at.title[0].value == "Tổng quan"
+    assert "Cập nhật lúc 09:00 28/08/2025" in at.caption[0].value
+    assert "01/08/2025 – 28/08/2025" in at.caption[0].value
+
+
+def test_switching_to_this_week(monkeypatch, office_url):
+    """This week (25-28/08): one incoming document (28/08), four meetings over four working days."""
+    at = run_app(monkeypatch, office_url, NOW_ISO, state={keys.PERIOD: "week"})
+    got = metrics(at)
+    assert got["Văn bản đến"][0] == "1"
+    assert got["Văn bản đi"][0] == "0"
+    assert got["Bình quân cuộc họp/ngày làm việc"][0] == "0,75"  # 3 meetings 25-28/08 (one is Sat 30/08)
+    assert "25/08/2025 – 28/08/2025" in at.caption[0].value
+
+
+def test_custom_period(monkeypatch, office_url):
+    import datetime as dt
+    at = run_app(monkeypatch, office_url, NOW_ISO, state={
+        keys.PERIOD: "custom", keys.PERIOD_RANGE: (dt.date(2025, 7, 1), dt.date(2025, 7, 31))})
+    assert not at.exception
+    got = metrics(at)
+    assert got["Văn bản đến"][0] == "3"  # 01/07, 28/07, 31/07
+    assert got["Văn bản đi"][0] == "1"
+
+
+def test_english_on_request(monkeypatch, office_url):
+    at = run_app(monkeypatch, office_url, NOW_ISO, query={"lang": "en"})
+    got = metrics(at)
+    assert got["Overdue tasks"] == ("5", "+2")
+    assert got["Meetings per working day"][0] == "0.30"
+    assert at.title[0].value == "Overview"
