@@ -45,6 +45,7 @@ navigation = st.navigation(
     [st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True)],
     position="top",
 )
+st.title(navigation.title)
 period_filter(clock.today_vn())
 try:
     navigation.run()

@@ -1,7 +1,10 @@
 """The reporting-period filter every page shares: this week, month, quarter, year, or custom.
 
 The choice travels in the URL (?period=quarter), so a chief can bookmark or
-send a view; an unknown value in the URL falls back to the default.
+send a view; an unknown value in the URL falls back to the default with a
+message. The URL holds the code, not the label, so a link works in either
+language (which is why Streamlit's own bind="query-params", which writes the
+label, is not used).
 """
 
 from __future__ import annotations
@@ -15,15 +18,29 @@ from data_access.periods import DEFAULT_PERIOD, PERIOD_KINDS, Period, current_pe
 from i18n import fmt_date, t
 
 _SELECTED = "_selected_period"
+URL_PARAM = "period"
+
+
+def _seed_from_url() -> None:
+    """On a session's first run, take the period from the URL if it names one."""
+    if keys.PERIOD in st.session_state:
+        return
+    asked = st.query_params.get(URL_PARAM)
+    if asked is not None and asked not in PERIOD_KINDS:
+        st.toast(t("period.bad_url", value=asked[:30]), icon=":material/warning:")
+    st.session_state[keys.PERIOD] = asked if asked in PERIOD_KINDS else DEFAULT_PERIOD
 
 
 def period_filter(today: dt.date) -> Period:
     """Draw the filter; the chosen period is also kept for the page (`selected_period`)."""
+    _seed_from_url()
     with st.container(horizontal=True, wrap=True, vertical_alignment="bottom"):
         kind = st.segmented_control(
-            t("period.label"), PERIOD_KINDS, default=DEFAULT_PERIOD, required=True,
-            format_func=lambda k: t(f"period.{k}"), key=keys.PERIOD, bind="query-params",
+            t("period.label"), PERIOD_KINDS, required=True,
+            format_func=lambda k: t(f"period.{k}"), key=keys.PERIOD,
         ) or DEFAULT_PERIOD
+        if st.query_params.get(URL_PARAM) != kind:
+            st.query_params[URL_PARAM] = kind
         period = None
         if kind == "custom":
             picked = st.date_input(

@@ -1,6 +1,6 @@
 """Every user-facing string and number format goes through here.
 
-`t("overview.title")` looks the message up in the catalogue of the current
+`t("nav.overview")` looks the message up in the catalogue of the current
 language (Vietnamese by default, English second); the `fmt_*` functions
 format numbers and dates with Babel for that language (vi: 12.996, 82,08,
 28/08/2025). The language is a context variable, set by app.py at the start

@@ -17,6 +17,7 @@ MESSAGES = {
     "period.custom": "Tùy chọn",
     "period.range": "Từ ngày – đến ngày",
     "period.range_incomplete": "Chọn cả ngày bắt đầu và ngày kết thúc; đang hiển thị tháng này.",
+    "period.bad_url": "Kỳ báo cáo «{value}» trong địa chỉ không hợp lệ; đang hiển thị tháng này.",
     "period.showing": "{start} – {end}",
     # Database trouble
     "db.title": "Chưa đọc được cơ sở dữ liệu",
@@ -28,7 +29,6 @@ MESSAGES = {
     "db.retrying": "Tự động thử lại mỗi {seconds} giây. Không có dữ liệu nào bị mất.",
     "db.retry": "Thử lại ngay",
     # The overview page
-    "overview.title": "Tổng quan",
     "overview.section_tasks": "Nhiệm vụ",
     "overview.section_documents": "Văn bản",
     "overview.section_meetings": "Hội họp và điểm cầu",

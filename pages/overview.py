@@ -4,7 +4,7 @@ import streamlit as st
 
 import cached_reads
 from components.kpi import Kpi, kpi_row
-from components.page_header import page_header
+from components.page_header import freshness_caption
 from components.period_filter import period_caption, selected_period
 from data_access.config import database_url
 from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, t
@@ -14,7 +14,7 @@ f = cached_reads.overview(database_url(), period.kind, period.start, period.end)
 previous = t("kpi.vs_previous", start=fmt_short_date(f.previous.start), end=fmt_short_date(f.previous.end))
 docs_help = t("kpi.docs_help", start=fmt_date(period.start), end=fmt_date(period.end))
 
-page_header(t("overview.title"), f.as_of, period_caption(period))
+freshness_caption(f.as_of, period_caption(period))
 
 st.subheader(t("overview.section_tasks"))
 kpi_row([

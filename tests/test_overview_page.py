@@ -58,3 +58,16 @@ def test_english_on_request(monkeypatch, office_url):
     assert got["Overdue tasks"] == ("5", "+2")
     assert got["Meetings per working day"][0] == "0.30"
     assert at.title[0].value == "Overview"
+
+
+def test_period_from_the_url(monkeypatch, office_url):
+    at = run_app(monkeypatch, office_url, NOW_ISO, query={"period": "week"})
+    assert "25/08/2025 – 28/08/2025" in at.caption[0].value
+    assert at.query_params["period"] == ["week"] or at.query_params["period"] == "week"
+
+
+def test_unknown_period_in_the_url_is_explained(monkeypatch, office_url):
+    at = run_app(monkeypatch, office_url, NOW_ISO, query={"period": "decade"})
+    assert not at.exception
+    assert "01/08/2025 – 28/08/2025" in at.caption[0].value
+    assert "không hợp lệ" in at.toast[0].value

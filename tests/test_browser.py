@@ -1,0 +1,170 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright, at tablet and projector sizes.
+
+Screenshots go to SCREENSHOT_DIR (default artifacts/screenshots) for a
+reviewer to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from data_access.config import PROJECT_ROOT
+from data_access.engine import get_engine
+from data_access.overview import overview_figures
+from data_access.periods import current_period
+from tests.builders import vn
+
+pytestmark = pytest.mark.browser
+
+NOW = vn(2026, 11, 23, 10, 0)
+SIZES = {"tablet-portrait": (768, 1024), "tablet-landscape": (1024, 768), "projector": (1920, 1080)}
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_ROOT / "artifacts" / "screenshots"))
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_server(env_extra: dict, log: Path):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "OFFICE_EMBEDDED_DB")}
+    env.update(env_extra)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+            return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    pytest.fail(f"streamlit did not start: {log.read_text()[-2000:]}")
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """The app as a newcomer starts it: nothing configured, the embedded demo made on first visit."""
+    tmp = tmp_path_factory.mktemp("browser")
+    db_file = tmp / "office.db"
+    proc, url = _start_server({"OFFICE_EMBEDDED_DB": str(db_file), "OFFICE_FROZEN_NOW": NOW.isoformat()},
+                              tmp / "server.log")
+    yield url, f"sqlite:///{db_file}"
+    _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    assert Path(CHROMIUM).exists(), "Debian's Chromium is needed: apt-get install -y chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, url, size, timeout_ms=90_000):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=timeout_ms)
+    _settle(page)
+    return page
+
+
+def _settle(page) -> None:
+    """Wait until the script has finished running (no 'running' status widget) and charts drew."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(800)
+
+
+def _metric_value(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]', has_text=label).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def _assert_fits(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    inner = page.evaluate("window.innerWidth")
+    assert width <= inner, f"horizontal scrolling: content {width}px in a {inner}px window"
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_overview_readable_at_each_size(browser, demo_server, size_name):
+    """Vietnamese overview with the data layer's figures, no horizontal scrolling, screenshot saved."""
+    url, db_url = demo_server
+    page = _open(browser, url + "/", SIZES[size_name])
+    expected = overview_figures(get_engine(db_url), current_period("month", NOW.date()), NOW)
+    _assert_fits(page)
+    assert page.get_by_role("heading", name="Tổng quan").count() == 1
+    assert page.get_by_text("Cập nhật lúc").count() >= 1
+    assert _metric_value(page, "Nhiệm vụ quá hạn") == f"{expected.overdue.overdue_now:,}".replace(",", ".")
+    assert _metric_value(page, "Văn bản đến") == f"{expected.documents.incoming:,}".replace(",", ".")
+    assert _metric_value(page, "Điểm cầu xã đang kết nối") == f"{expected.points_now.connected}/102"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"overview-{size_name}.png", full_page=True)
+    page.close()
+
+
+def test_period_choice_is_a_tap_and_travels_in_the_url(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/", SIZES["tablet-landscape"])
+    page.get_by_role("radio", name="Tuần này").click()
+    page.wait_for_function("() => location.search.includes('period=week')", timeout=15_000)
+    _settle(page)
+    assert page.get_by_text("23/11/2026 – 23/11/2026").count() == 1  # Monday 23/11/2026
+    box = page.get_by_role("radio", name="Quý này").bounding_box()
+    assert box["height"] >= 32  # a comfortable tap target for a finger
+    page.close()
+
+
+def test_bookmarked_period_and_english(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/?period=quarter", SIZES["tablet-portrait"])
+    assert page.get_by_text("01/10/2026 – 23/11/2026").count() == 1
+    page.close()
+    page = _open(browser, url + "/?lang=en", SIZES["tablet-portrait"])
+    assert page.get_by_role("heading", name="Overview").count() == 1
+    assert page.get_by_text("Overdue tasks").count() >= 1
+    page.screenshot(path=SCREENSHOTS / "overview-english-tablet-portrait.png", full_page=True)
+    page.close()
+
+
+def test_database_down_message(browser, tmp_path):
+    proc, url = _start_server({"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/office"},
+                              tmp_path / "server.log")
+    try:
+        page = browser.new_page(viewport={"width": 1024, "height": 768})
+        page.goto(url + "/")
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
+        _assert_fits(page)
+        assert page.get_by_text("Không kết nối được máy chủ cơ sở dữ liệu").count() == 1
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / "database-down-tablet-landscape.png", full_page=True)
+        page.close()
+    finally:
+        _stop(proc)
