@@ -16,7 +16,7 @@ from data_access import clock
 from data_access.bootstrap import prepare_embedded
 from data_access.config import is_embedded
 from data_access.engine import get_engine
-from data_access.errors import DatabaseProblem, classify
+from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
 from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period
@@ -26,10 +26,10 @@ SCHEMA_CHECK_TTL_SECONDS = 60
 
 
 def _guarded(read):
-    """Run a read; any database failure becomes a DatabaseProblem."""
+    """Run a read; any database failure becomes a DatabaseProblem (a bug stays a bug)."""
     try:
         return read()
-    except Exception as exc:
+    except DATABASE_ERRORS as exc:
         raise classify(exc) from exc
 
 

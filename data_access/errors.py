@@ -6,7 +6,7 @@ The pages catch DatabaseProblem and show a Vietnamese message chosen by its
 
 from __future__ import annotations
 
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 
 class DatabaseProblem(Exception):
@@ -24,11 +24,15 @@ class DatabaseProblem(Exception):
         self.detail = detail
 
 
+# What `classify` understands; anything else is a bug and is left to surface.
+DATABASE_ERRORS = (SQLAlchemyError, DatabaseProblem)
+
+
 def classify(exc: BaseException) -> DatabaseProblem:
     """Turn a driver or SQLAlchemy error into a DatabaseProblem."""
     if isinstance(exc, DatabaseProblem):
         return exc
-    if isinstance(exc, (ArgumentError, NoSuchModuleError, ValueError)):
+    if isinstance(exc, (ArgumentError, NoSuchModuleError)):
         return DatabaseProblem(DatabaseProblem.BAD_URL, type(exc).__name__)
     if isinstance(exc, DBAPIError):
         text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from data_access.errors import DatabaseProblem, classify
+from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -38,7 +38,7 @@ def check_schema(engine: Engine) -> None:
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
-    except Exception as exc:  # driver errors of every kind end up classified
+    except DATABASE_ERRORS as exc:
         raise classify(exc) from exc
     if current is None:
         raise DatabaseProblem(DatabaseProblem.NOT_MIGRATED)

@@ -292,9 +292,11 @@ def _events(rng, task, today, now) -> list[dict]:
     if task.due_on is not None and task.due_on < end:
         for k in range(rng.randint(1, 3)):
             add("urge", (task.due_on - task.assigned_on).days + 2 + 7 * k)
-        if rng.random() < 0.2:
-            add("extension", (task.due_on - task.assigned_on).days - 1,
-                new_due_on=task.due_on + dt.timedelta(days=rng.choice([15, 30])))
+    if task.due_on is not None and rng.random() < 0.08:
+        # the deadline was moved to due_on, a few days before the former one passed
+        former = (task.due_on - task.assigned_on).days - rng.choice([15, 30])
+        if former > 3:
+            add("extension", former - 2, new_due_on=task.due_on)
     if task.status == "completed":
         add("status", span)
     if rng.random() < 0.1:
