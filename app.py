@@ -42,7 +42,8 @@ except DatabaseProblem as problem:
     st.stop()
 
 navigation = st.navigation(
-    [st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True)],
+    [st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+     st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks")],
     position="top",
 )
 st.title(navigation.title)

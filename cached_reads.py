@@ -20,9 +20,14 @@ from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
 from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period
+from data_access import task_list, tasks
+from data_access.task_detail import TaskDetail, task_by_code
+from data_access.task_filter import TaskFilter
+from data_access.tasks import TaskCategoryCounts
 
 READ_TTL_SECONDS = 60
 SCHEMA_CHECK_TTL_SECONDS = 60
+UNIT_CHOICES_TTL_SECONDS = 600
 
 
 def _guarded(read):
@@ -31,6 +36,14 @@ def _guarded(read):
         return read()
     except DATABASE_ERRORS as exc:
         raise classify(exc) from exc
+
+
+def _read(url: str, query, *args):
+    """Run one data_access query on a connection of the URL's engine."""
+    def run():
+        with get_engine(url).connect() as conn:
+            return query(conn, *args)
+    return _guarded(run)
 
 
 @st.cache_resource(show_spinner=False)
@@ -67,6 +80,46 @@ def is_ready(url: str) -> bool:
 @st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
 def overview(url: str, kind: str, start: dt.date, end: dt.date) -> OverviewFigures:
     return _guarded(lambda: overview_figures(get_engine(url), Period(kind, start, end), clock.now_utc()))
+
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def task_picture(url: str, f: TaskFilter) -> tuple[TaskCategoryCounts, TaskCategoryCounts, dt.datetime]:
+    """The five categories of the filter (its category ignored), the same a year before, and when read."""
+    whole = f.without("category", "age")
+    return (_read(url, tasks.count_by_category, whole),
+            _read(url, tasks.count_by_category, whole.a_year_before()), clock.now_utc())
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def task_breakdowns(url: str, f: TaskFilter) -> tuple[list[tasks.UnitLoad], list[tasks.SourceLoad], dict]:
+    return (_read(url, tasks.overdue_by_unit, f), _read(url, tasks.by_source, f),
+            _read(url, tasks.overdue_ages, f))
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def task_page(url: str, f: TaskFilter, sort: str, page: int) -> task_list.TaskPage:
+    return _read(url, task_list.task_page, f, sort, page)
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def tasks_due_soon(url: str, f: TaskFilter) -> list[task_list.TaskRow]:
+    return _read(url, task_list.due_soon, f)
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def urging_list(url: str, f: TaskFilter) -> list[task_list.UrgingRow]:
+    return _read(url, task_list.urging_list, f)
+
+
+@st.cache_data(ttl=UNIT_CHOICES_TTL_SECONDS, show_spinner=False)
+def task_units(url: str) -> list[task_list.UnitChoice]:
+    return _read(url, task_list.units_with_tasks)
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def task_detail(url: str, code: str, as_of: dt.date) -> TaskDetail | None:
+    return _read(url, task_by_code, code, as_of)
 
 
 def clear_reads() -> None:

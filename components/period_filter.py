@@ -2,9 +2,9 @@
 
 The choice travels in the URL (?period=quarter), so a chief can bookmark or
 send a view; an unknown value in the URL falls back to the default with a
-message. The URL holds the code, not the label, so a link works in either
-language (which is why Streamlit's own bind="query-params", which writes the
-label, is not used).
+message. (Streamlit's own bind="query-params" writes the label, not the
+code, so a link would depend on the language: components/url_state.py is used
+instead.)
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import datetime as dt
 import streamlit as st
 
 from components import keys
+from components.url_state import adopt_from_url, choice_parser, publish_to_url
 from data_access.periods import DEFAULT_PERIOD, PERIOD_KINDS, Period, current_period
 from i18n import fmt_date, t
 
@@ -21,26 +22,16 @@ _SELECTED = "_selected_period"
 URL_PARAM = "period"
 
 
-def _seed_from_url() -> None:
-    """On a session's first run, take the period from the URL if it names one."""
-    if keys.PERIOD in st.session_state:
-        return
-    asked = st.query_params.get(URL_PARAM)
-    if asked is not None and asked not in PERIOD_KINDS:
-        st.toast(t("period.bad_url", value=asked[:30]), icon=":material/warning:")
-    st.session_state[keys.PERIOD] = asked if asked in PERIOD_KINDS else DEFAULT_PERIOD
-
-
 def period_filter(today: dt.date) -> Period:
     """Draw the filter; the chosen period is also kept for the page (`selected_period`)."""
-    _seed_from_url()
+    adopt_from_url(keys.PERIOD, URL_PARAM, choice_parser(PERIOD_KINDS))
+    st.session_state.setdefault(keys.PERIOD, DEFAULT_PERIOD)
     with st.container(horizontal=True, wrap=True, vertical_alignment="bottom"):
         kind = st.segmented_control(
             t("period.label"), PERIOD_KINDS, required=True,
             format_func=lambda k: t(f"period.{k}"), key=keys.PERIOD,
         ) or DEFAULT_PERIOD
-        if st.query_params.get(URL_PARAM) != kind:
-            st.query_params[URL_PARAM] = kind
+        publish_to_url(URL_PARAM, kind)
         period = None
         if kind == "custom":
             picked = st.date_input(

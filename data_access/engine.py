@@ -12,6 +12,10 @@ _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
 
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 def make_engine(url: str) -> Engine:
     """A new engine; SQLite gets foreign keys on and WAL so readers do not block a writer.
 
@@ -32,6 +36,9 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.close()
+            # SQLite's lower() knows only ASCII; PostgreSQL's knows "Đ" and "Á". Searches
+            # must find the same rows on both, so lower() becomes Python's.
+            dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
 
         return engine
     # Fail fast when the server is down instead of hanging a page for minutes.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from data_access import documents, meetings, points, tasks
+from data_access.task_classification import DUE_SOON_DAYS
 from data_access.clock import VN_TZ
 from data_access.periods import Period, previous_period
 
@@ -33,7 +34,7 @@ class OverviewFigures:
 
     @property
     def due_soon_to(self) -> dt.date:
-        return self.due_soon_from + dt.timedelta(days=tasks.DUE_SOON_DAYS - 1)
+        return self.due_soon_from + dt.timedelta(days=DUE_SOON_DAYS - 1)
 
     @property
     def incoming_change(self) -> int:

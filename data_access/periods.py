@@ -69,8 +69,13 @@ def previous_period(period: Period) -> Period:
     return Period(period.kind, period.start - length, period.end - length)
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (29 February becomes 28 February)."""
+    return _add_months(day, 12 * years)
+
+
 def same_period_last_year(period: Period) -> Period:
-    return Period(period.kind, _add_months(period.start, -12), _add_months(period.end, -12))
+    return Period(period.kind, add_years(period.start, -1), add_years(period.end, -1))
 
 
 def working_days(start: dt.date, end: dt.date) -> int:

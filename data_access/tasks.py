@@ -1,8 +1,6 @@
-"""Task queries: the Government's five-way classification, computed in SQL.
+"""Task figures: the status picture, where tasks are stuck, and the overdue summary.
 
-Classification on a day D (a Vietnamese date), cancelled tasks left out, as
-OFFICE_DB.md defines it. "Completed" means completed on or before D, so the
-same expression answers for today and for any day in the past (cùng kỳ).
+Every count is a GROUP BY in the database over the tasks a TaskFilter selects.
 """
 
 from __future__ import annotations
@@ -10,35 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, case, func, not_, or_, select
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import Connection, and_, case, func, not_, select
 
-from data_access.schema import tasks
-
-CATEGORIES = ("completed_on_time", "completed_late", "open_in_time", "open_overdue")
-OPEN_STATUSES = ("not_started", "in_progress", "paused")
-DUE_SOON_DAYS = 7  # "due in the next 7 days": today and the six days after
-
-
-def completed_by(as_of: dt.date) -> ColumnElement[bool]:
-    return and_(tasks.c.status == "completed", tasks.c.completed_on <= as_of)
-
-
-def category_on(as_of: dt.date) -> ColumnElement[str]:
-    """CASE expression giving each task's category on the day `as_of`."""
-    done = completed_by(as_of)
-    return case(
-        (and_(done, or_(tasks.c.due_on.is_(None), tasks.c.completed_on <= tasks.c.due_on)),
-         "completed_on_time"),
-        (done, "completed_late"),
-        (or_(tasks.c.due_on.is_(None), tasks.c.due_on >= as_of), "open_in_time"),
-        else_="open_overdue",
-    )
-
-
-def counted_on(as_of: dt.date) -> ColumnElement[bool]:
-    """Tasks that exist on that day and count: assigned by then, not cancelled."""
-    return and_(tasks.c.assigned_on <= as_of, tasks.c.status != "cancelled")
+from data_access.schema import tasks, units
+from data_access.task_classification import (DUE_SOON_DAYS, OPEN_STATUSES, category_on, completed_by,
+                                              counted_on)
+from data_access.task_filter import AGE_BUCKET_NAMES, TaskFilter, age_condition, where
 
 
 @dataclass(frozen=True)
@@ -63,20 +38,14 @@ class TaskCategoryCounts:
         return self.open_overdue / self.total if self.total else None
 
 
-def count_by_category(conn: Connection, as_of: dt.date, assigned_from: dt.date | None = None,
-                      assigned_to: dt.date | None = None) -> TaskCategoryCounts:
-    """Counts of the five categories on `as_of`, of tasks assigned in [from, to] if given."""
-    category = category_on(as_of).label("category")
-    conditions = [counted_on(as_of)]
-    if assigned_from is not None:
-        conditions.append(tasks.c.assigned_on >= assigned_from)
-    if assigned_to is not None:
-        conditions.append(tasks.c.assigned_on <= assigned_to)
+def count_by_category(conn: Connection, f: TaskFilter) -> TaskCategoryCounts:
+    """Counts of the five categories on `f.as_of` of the tasks the filter selects."""
+    category = category_on(f.as_of).label("category")
     rows = conn.execute(
         select(category,
                func.count().label("n"),
                func.count(case((tasks.c.due_on.is_(None), 1))).label("no_deadline"))
-        .where(*conditions)
+        .where(*where(f))
         .group_by(category)
     ).all()
     counts = {row.category: row.n for row in rows}
@@ -108,3 +77,63 @@ def overdue_summary(conn: Connection, today: dt.date) -> OverdueSummary:
         ).where(tasks.c.status != "cancelled")
     ).one()
     return OverdueSummary(row.overdue_now, row.overdue_week_ago, row.due_next_7_days)
+
+
+@dataclass(frozen=True)
+class UnitLoad:
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    total: int
+    overdue: int
+
+    @property
+    def overdue_share(self) -> float:
+        return self.overdue / self.total if self.total else 0.0
+
+
+def overdue_by_unit(conn: Connection, f: TaskFilter, limit: int = 15) -> list[UnitLoad]:
+    """Lead units ranked by open overdue tasks (then by their total), the unit filter ignored."""
+    f = f.without("unit_id", "category", "age")
+    overdue = func.count(case((category_on(f.as_of) == "open_overdue", 1))).label("overdue")
+    rows = conn.execute(
+        select(units.c.id, units.c.code, units.c.name, func.count().label("total"), overdue)
+        .select_from(tasks.join(units, units.c.id == tasks.c.assignee_unit_id))
+        .where(*where(f))
+        .group_by(units.c.id, units.c.code, units.c.name)
+        .having(overdue > 0)
+        .order_by(overdue.desc(), func.count().desc(), units.c.name)
+        .limit(limit)
+    ).all()
+    return [UnitLoad(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class SourceLoad:
+    source: str
+    total: int
+    completed: int
+    overdue: int
+
+
+def by_source(conn: Connection, f: TaskFilter) -> list[SourceLoad]:
+    """Per assigning source: tasks, completed and open overdue; the source filter ignored."""
+    f = f.without("source", "category", "age")
+    category = category_on(f.as_of)
+    rows = conn.execute(
+        select(tasks.c.source, func.count(),
+               func.count(case((category.in_(("completed_on_time", "completed_late")), 1))),
+               func.count(case((category == "open_overdue", 1))))
+        .where(*where(f))
+        .group_by(tasks.c.source)
+    ).all()
+    return [SourceLoad(*row) for row in rows]
+
+
+def overdue_ages(conn: Connection, f: TaskFilter) -> dict[str, int]:
+    """How many open overdue tasks have been overdue 1-7, 8-30, 31-90 and over 90 days."""
+    f = f.without("category", "age")
+    counts = [func.count(case((age_condition(f.as_of, name), 1))).label(f"b{i}")
+              for i, name in enumerate(AGE_BUCKET_NAMES)]
+    row = conn.execute(select(*counts).where(*where(f))).one()
+    return dict(zip(AGE_BUCKET_NAMES, row))

@@ -4,6 +4,8 @@ import dataclasses
 
 import pytest
 
+from data_access.task_filter import TaskFilter
+
 from data_access.demo.seed import seed_demo
 from data_access.engine import get_engine
 from data_access.overview import overview_figures
@@ -29,7 +31,7 @@ def test_overview_and_categories_agree(migrated):
         answers = []
         for engine in engines:
             with engine.connect() as conn:
-                answers.append(count_by_category(conn, day))
+                answers.append(count_by_category(conn, TaskFilter(day)))
         assert answers[0] == answers[1]
         assert answers[0].total > 0
     for engine in engines:

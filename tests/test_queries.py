@@ -4,6 +4,8 @@ import dataclasses
 
 import pytest
 
+from data_access.task_filter import TaskFilter
+
 from data_access import documents, meetings, points, tasks
 from data_access.overview import overview_figures
 from data_access.periods import current_period
@@ -30,7 +32,7 @@ def test_overdue_summary(office):
 def test_five_categories(office):
     """The Government's classification: cancelled left out, completed on the due date is on time."""
     with office.connect() as conn:
-        got = tasks.count_by_category(conn, TODAY)
+        got = tasks.count_by_category(conn, TaskFilter(TODAY))
     assert dataclasses.asdict(got) == {k: E[k] for k in (
         "completed_on_time", "completed_late", "open_in_time", "open_overdue", "no_deadline")}
     assert got.total == 13
@@ -41,7 +43,7 @@ def test_five_categories(office):
 def test_categories_on_a_past_day(office):
     """A week ago a task completed since then was still open and overdue."""
     with office.connect() as conn:
-        got = tasks.count_by_category(conn, TODAY.replace(day=21))
+        got = tasks.count_by_category(conn, TaskFilter(TODAY.replace(day=21)))
     assert got.open_overdue == E["overdue_week_ago"]
     assert got.total == 12  # the task assigned on 25/08 did not exist yet
 

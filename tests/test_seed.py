@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+
+from data_access.task_filter import TaskFilter
 from sqlalchemy import func, select
 
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
@@ -38,7 +40,7 @@ def test_demo_province_at_full_scale(engine):
         assert 2000 < incoming < 6000 and 1000 < outgoing < 3000
         assert _count(conn, documents, documents.c.registered_on > TODAY) == 0
         # a few thousand tasks, a believable share overdue, every source, with histories
-        categories = count_by_category(conn, TODAY)
+        categories = count_by_category(conn, TaskFilter(TODAY))
         assert 2500 < categories.total < 4000
         assert 0.04 < categories.overdue_share < 0.2
         sources = {s for (s,) in conn.execute(select(tasks.c.source).distinct())}

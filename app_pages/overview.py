@@ -24,6 +24,8 @@ kpi_row([
         t("kpi.due_soon_delta", start=fmt_short_date(f.due_soon_from), end=fmt_short_date(f.due_soon_to)),
         None, t("kpi.due_soon_help"), delta_color="off", delta_arrow="off"),
 ])
+st.page_link("app_pages/tasks.py", label=t("overview.see_overdue"), icon=":material/arrow_forward:",
+             query_params={"scope": "all", "category": "open_overdue"})
 
 st.subheader(t("overview.section_documents"))
 kpi_row([

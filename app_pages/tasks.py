@@ -1,0 +1,70 @@
+"""Nhiệm vụ: what is overdue, where, and since when; every task one tap away."""
+
+import streamlit as st
+
+import cached_reads
+from components import keys
+from components.page_header import freshness_caption
+from components.period_filter import selected_period
+from components.task_breakdowns import by_source, overdue_ages, unit_ranking
+from components.task_detail_view import task_detail_view
+from components.task_filters import age_pills, category_pills, scope_caption, task_filters
+from components.task_picture import task_picture
+from components.task_table import task_table
+from components.urging_download import urging_download
+from data_access import clock
+from data_access.config import database_url
+from data_access.task_list import DEFAULT_SORT, SORTS
+from i18n import fmt_int, t
+
+url = database_url()
+today = clock.today_vn()
+
+code = st.query_params.get("task")
+if code:
+    task_detail_view(cached_reads.task_detail(url, code.strip()[:60], today), code)
+    st.stop()
+
+f = task_filters(today, selected_period(), cached_reads.task_units(url))
+now, last_year, read_at = cached_reads.task_picture(url, f)
+freshness_caption(read_at, scope_caption(f))
+
+st.subheader(t("tasks.section_picture"))
+task_picture(now, last_year)
+
+st.subheader(t("tasks.section_stuck"))
+units, sources, ages = cached_reads.task_breakdowns(url, f)
+unit_ranking(units)
+with st.container(horizontal=True, wrap=True, gap="large"):
+    with st.container(width=340):
+        overdue_ages(ages)
+    with st.container(width=420):
+        by_source(sources)
+
+st.subheader(t("tasks.section_due_soon"))
+due_soon = cached_reads.tasks_due_soon(url, f)
+if due_soon:
+    task_table(due_soon, keys.TASKS_DUE_SOON_TABLE)
+else:
+    st.caption(t("tasks.due_soon_none"))
+
+st.subheader(t("tasks.section_list"))
+category_pills(now)
+age_pills()
+sort = st.selectbox(t("tasks.sort"), SORTS, key=keys.TASKS_SORT, width=280,
+                    format_func=lambda s: t(f"tasks.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
+if st.session_state.get("_tasks_listed") != (f, sort):  # new filters: back to the first page
+    st.session_state["_tasks_listed"] = (f, sort)
+    st.session_state[keys.TASKS_PAGE] = 1
+page = cached_reads.task_page(url, f, sort, st.session_state.get(keys.TASKS_PAGE, 1))
+if page.rows:
+    st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
+               f" · {t('tasks.list_hint')}")
+    task_table(page.rows, keys.TASKS_LIST_TABLE)
+    st.session_state[keys.TASKS_PAGE] = page.page
+    st.pagination(page.pages, key=keys.TASKS_PAGE)
+else:
+    st.info(t("tasks.list_empty"))
+
+st.subheader(t("tasks.section_urging"))
+urging_download(cached_reads.urging_list(url, f), f.as_of)

@@ -1,0 +1,89 @@
+"""Where tasks are stuck: lead units by overdue tasks, how long overdue, and by source.
+
+A tap on a bar or a row sets the matching filter of the page, so the list
+below shows the tasks behind it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+from components.charts import build_bucket_chart, build_ranking_chart
+from data_access.task_filter import AGE_BUCKET_NAMES
+from data_access.tasks import SourceLoad, UnitLoad
+from i18n import fmt_int, fmt_percent, language, t
+
+
+def _picked(chart_key: str, selection: str, field: str):
+    state = st.session_state.get(chart_key)
+    chosen = state.selection.get(selection) if state is not None else None
+    return chosen[0].get(field) if chosen else None
+
+
+def _on_unit_tap() -> None:
+    unit_id = _picked(keys.TASKS_UNIT_CHART, "unit", "unit_id")
+    if unit_id is not None:
+        st.session_state[keys.TASKS_UNIT] = unit_id
+        st.session_state[keys.TASKS_CATEGORY] = "open_overdue"
+
+
+def _on_age_tap() -> None:
+    age = _picked(keys.TASKS_AGE_CHART, "age", "age")
+    if age is not None:
+        st.session_state[keys.TASKS_AGE] = age
+
+
+def _on_source_tap(sources: list[str]) -> None:
+    rows = st.session_state[keys.TASKS_SOURCE_TABLE].selection.rows
+    if rows:
+        st.session_state[keys.TASKS_SOURCE] = sources[rows[0]]
+
+
+def unit_ranking(loads: Sequence[UnitLoad]) -> None:
+    st.markdown(f"**{t('tasks.by_unit')}**")
+    if not loads:
+        st.caption(t("tasks.no_overdue"))
+        return
+    frame = pd.DataFrame({
+        "unit_id": [u.unit_id for u in loads],
+        "unit": [u.unit_name for u in loads],
+        "overdue": [u.overdue for u in loads],
+        "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})" for u in loads],
+    })
+    chart = build_ranking_chart(frame, label="unit", value="overdue", text="text", key="unit_id",
+                                selection="unit", value_title=t("tasks.col_overdue"), lang=language())
+    st.altair_chart(chart, key=keys.TASKS_UNIT_CHART, on_select=_on_unit_tap, selection_mode="unit",
+                    width="stretch")
+    st.caption(t("tasks.by_unit_hint"))
+
+
+def overdue_ages(ages: dict[str, int]) -> None:
+    st.markdown(f"**{t('tasks.by_age')}**")
+    frame = pd.DataFrame({"age": list(AGE_BUCKET_NAMES),
+                          "label": [t(f"age_short.{a}") for a in AGE_BUCKET_NAMES],
+                          "count": [ages.get(a, 0) for a in AGE_BUCKET_NAMES]})
+    chart = build_bucket_chart(frame, label="label", value="count", key="age", selection="age",
+                               label_title=t("tasks.col_days_overdue"), value_title=t("tasks.col_count"),
+                               lang=language())
+    st.altair_chart(chart, key=keys.TASKS_AGE_CHART, on_select=_on_age_tap, selection_mode="age",
+                    width="stretch")
+    st.caption(t("tasks.by_age_hint"))
+
+
+def by_source(loads: Sequence[SourceLoad]) -> None:
+    st.markdown(f"**{t('tasks.by_source')}**")
+    loads = sorted(loads, key=lambda s: (-s.overdue, -s.total))
+    frame = pd.DataFrame({
+        t("tasks.col_source"): [t(f"source.{s.source}") for s in loads],
+        t("tasks.col_total"): [s.total for s in loads],
+        t("tasks.col_completed"): [s.completed for s in loads],
+        t("tasks.col_overdue"): [s.overdue for s in loads],
+    })
+    st.dataframe(frame, hide_index=True, key=keys.TASKS_SOURCE_TABLE,
+                 on_select=partial(_on_source_tap, [s.source for s in loads]),
+                 selection_mode="single-row", row_height=44)
