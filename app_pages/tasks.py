@@ -53,16 +53,15 @@ category_pills(now)
 age_pills()
 sort = st.selectbox(t("tasks.sort"), SORTS, key=keys.TASKS_SORT, width=280,
                     format_func=lambda s: t(f"tasks.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
-if st.session_state.get("_tasks_listed") != (f, sort):  # new filters: back to the first page
-    st.session_state["_tasks_listed"] = (f, sort)
-    st.session_state[keys.TASKS_PAGE] = 1
-page = cached_reads.task_page(url, f, sort, st.session_state.get(keys.TASKS_PAGE, 1))
+page_key = f"{keys.TASKS_PAGE}_{hash((f, sort)) & 0xFFFFFFFF:x}"  # new filters: a new pager, on page 1
+page = cached_reads.task_page(url, f, sort, st.session_state.get(page_key, 1))
 if page.rows:
     st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('tasks.list_hint')}")
     task_table(page.rows, keys.TASKS_LIST_TABLE)
-    st.session_state[keys.TASKS_PAGE] = page.page
-    st.pagination(page.pages, key=keys.TASKS_PAGE)
+    if st.session_state.get(page_key, 1) > page.pages:
+        del st.session_state[page_key]  # fewer pages than before the data changed
+    st.pagination(page.pages, key=page_key)
 else:
     st.info(t("tasks.list_empty"))
 

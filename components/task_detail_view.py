@@ -71,4 +71,5 @@ def task_detail_view(detail: TaskDetail | None, code: str) -> None:
                 st.write(event.note)
 
     st.caption(t("task.link"))
-    st.code(f"{st.context.url.split('?')[0]}?task={detail.code}", language=None)
+    page_url = (st.context.url or "/tasks").split("?")[0]  # no URL when run by AppTest
+    st.code(f"{page_url}?task={detail.code}", language=None)

@@ -13,7 +13,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def run_app(monkeypatch, url: str, now_iso: str | None = None, query: dict | None = None,
-            state: dict | None = None) -> AppTest:
+            state: dict | None = None, page: str | None = None) -> AppTest:
     """One fresh run of the app.
 
     Widgets are set through `state` (session state before the run), not by
@@ -30,7 +30,10 @@ def run_app(monkeypatch, url: str, now_iso: str | None = None, query: dict | Non
         at.query_params[key] = value
     for key, value in (state or {}).items():
         at.session_state[key] = value
-    return at.run()
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str | None]]:

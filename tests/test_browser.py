@@ -101,6 +101,17 @@ def _settle(page) -> None:
     page.wait_for_timeout(800)
 
 
+def _screenshot(page, name: str) -> None:
+    """The whole page: the viewport is stretched to the content's height for the picture."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate("Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
+    page.wait_for_timeout(600)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png")
+    page.set_viewport_size(size)
+
+
 def _metric_value(page, label: str) -> str:
     card = page.locator('[data-testid="stMetric"]', has_text=label).first
     return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
@@ -125,8 +136,7 @@ def test_overview_readable_at_each_size(browser, demo_server, size_name):
     assert _metric_value(page, "Nhiệm vụ quá hạn") == f"{expected.overdue.overdue_now:,}".replace(",", ".")
     assert _metric_value(page, "Văn bản đến") == f"{expected.documents.incoming:,}".replace(",", ".")
     assert _metric_value(page, "Điểm cầu xã đang kết nối") == f"{expected.points_now.connected}/102"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"overview-{size_name}.png", full_page=True)
+    _screenshot(page, f"overview-{size_name}")
     page.close()
 
 
@@ -150,7 +160,7 @@ def test_bookmarked_period_and_english(browser, demo_server):
     page = _open(browser, url + "/?lang=en", SIZES["tablet-portrait"])
     assert page.get_by_role("heading", name="Overview").count() == 1
     assert page.get_by_text("Overdue tasks").count() >= 1
-    page.screenshot(path=SCREENSHOTS / "overview-english-tablet-portrait.png", full_page=True)
+    _screenshot(page, "overview-english-tablet-portrait")
     page.close()
 
 
@@ -163,8 +173,77 @@ def test_database_down_message(browser, tmp_path):
         page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
         _assert_fits(page)
         assert page.get_by_text("Không kết nối được máy chủ cơ sở dữ liệu").count() == 1
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / "database-down-tablet-landscape.png", full_page=True)
+        _screenshot(page, "database-down-tablet-landscape")
+        page.close()
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_tasks_page_readable_at_each_size(browser, demo_server, size_name):
+    url, _ = demo_server
+    page = _open(browser, url + "/tasks?scope=all", SIZES[size_name])
+    _assert_fits(page)
+    assert page.get_by_role("heading", name="Vướng ở đâu").count() == 1
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
+    _screenshot(page, f"tasks-{size_name}")
+    page.close()
+
+
+def test_tapping_a_row_opens_the_task_and_back(browser, demo_server):
+    url, db_url = demo_server
+    page = _open(browser, url + "/tasks?scope=all&category=open_overdue", SIZES["tablet-landscape"])
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 44 + 22)  # the selection cell of the first row
+    page.wait_for_function("() => location.search.includes('task=')", timeout=15_000)
+    _settle(page)
+    code = page.evaluate("new URLSearchParams(location.search).get('task')")
+    page.get_by_role("heading", name=code, exact=False).wait_for(timeout=30_000)
+    assert page.get_by_text("Quá hạn", exact=False).count() >= 1
+    _assert_fits(page)
+    _screenshot(page, "task-detail-tablet-landscape")
+    page.get_by_role("button", name="Danh sách nhiệm vụ").click()
+    page.wait_for_function("() => !location.search.includes('task=')", timeout=15_000)
+    _settle(page)
+    assert page.get_by_role("heading", name="Danh sách nhiệm vụ").count() == 1
+    page.close()
+
+
+def test_tapping_a_unit_bar_lists_its_tasks(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/tasks?scope=all", SIZES["projector"])
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + 14)  # inside the first (longest) bar
+    page.wait_for_function("() => location.search.includes('unit=')", timeout=15_000)
+    _settle(page)
+    assert "category=open_overdue" in page.url
+    page.close()
+
+
+def test_task_link_is_the_first_request_after_a_start(browser, demo_server, tmp_path):
+    """A bookmarked task link works even as the very first page a fresh server serves."""
+    _, db_url = demo_server
+    with get_engine(db_url).connect() as conn:
+        from sqlalchemy import select
+        from data_access.schema import tasks
+        code = conn.execute(select(tasks.c.code).order_by(tasks.c.id).limit(1)).scalar_one()
+    proc, url = _start_server({"DATABASE_URL": db_url, "OFFICE_FROZEN_NOW": NOW.isoformat()},
+                              tmp_path / "server.log")
+    try:
+        page = browser.new_page(viewport={"width": 768, "height": 1024})
+        page.goto(f"{url}/tasks?task={code}")
+        page.get_by_role("heading", name=code, exact=False).wait_for(timeout=60_000)
+        _settle(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        _screenshot(page, "task-detail-tablet-portrait")
+        page.goto(f"{url}/tasks?task=NV-0000-9999")
+        page.wait_for_selector('[data-testid="stAlertContentWarning"]', timeout=30_000)
+        assert page.get_by_text("Không tìm thấy nhiệm vụ").count() == 1
         page.close()
     finally:
         _stop(proc)

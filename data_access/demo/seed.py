@@ -290,8 +290,13 @@ def _events(rng, task, today, now) -> list[dict]:
     for _ in range(rng.randint(0, 2)):
         add("report", rng.randint(1, span))
     if task.due_on is not None and task.due_on < end:
-        for k in range(rng.randint(1, 3)):
-            add("urge", (task.due_on - task.assigned_on).days + 2 + 7 * k)
+        # urged soon after the deadline, then every two to four weeks while still open
+        offset = (task.due_on - task.assigned_on).days + 2
+        urgings = 0
+        while offset <= span and urgings < (3 if task.completed_on else 12):
+            add("urge", offset)
+            urgings += 1
+            offset += rng.randint(14, 28)
     if task.due_on is not None and rng.random() < 0.08:
         # the deadline was moved to due_on, a few days before the former one passed
         former = (task.due_on - task.assigned_on).days - rng.choice([15, 30])
