@@ -1,0 +1,75 @@
+"""Date functions that SQLite and PostgreSQL spell differently, as SQLAlchemy constructs.
+
+Each compiles to the dialect's own SQL, so grouping by week or month, or by
+the Vietnamese day of an instant, stays in the database. Results are turned
+into dates with `as_date`, because SQLite returns text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Date
+
+
+class week_start(FunctionElement):
+    """The Monday of a date's week."""
+    type = Date()
+    inherit_cache = True
+    name = "week_start"
+
+
+class month_start(FunctionElement):
+    """The first day of a date's month."""
+    type = Date()
+    inherit_cache = True
+    name = "month_start"
+
+
+class vn_date(FunctionElement):
+    """The calendar date in Vietnam (UTC+7, no daylight saving) of a UTC instant."""
+    type = Date()
+    inherit_cache = True
+    name = "vn_date"
+
+
+@compiles(week_start, "postgresql")
+def _week_start_pg(element, compiler, **kw):
+    return f"CAST(date_trunc('week', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+@compiles(week_start, "sqlite")
+def _week_start_sqlite(element, compiler, **kw):
+    # 'weekday 0' moves to the coming Sunday (or stays on one); six days back is its Monday
+    return f"date({compiler.process(element.clauses, **kw)}, 'weekday 0', '-6 days')"
+
+
+@compiles(month_start, "postgresql")
+def _month_start_pg(element, compiler, **kw):
+    return f"CAST(date_trunc('month', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+@compiles(month_start, "sqlite")
+def _month_start_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)}, 'start of month')"
+
+
+@compiles(vn_date, "postgresql")
+def _vn_date_pg(element, compiler, **kw):
+    return f"CAST(({compiler.process(element.clauses, **kw)} AT TIME ZONE 'Asia/Ho_Chi_Minh') AS DATE)"
+
+
+@compiles(vn_date, "sqlite")
+def _vn_date_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)}, '+7 hours')"
+
+
+def as_date(value) -> dt.date:
+    """A date from what the database returned (a date, a datetime or ISO text)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
