@@ -43,7 +43,9 @@ except DatabaseProblem as problem:
 
 navigation = st.navigation(
     [st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-     st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks")],
+     st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
+     st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
+             url_path="documents")],
     position="top",
 )
 st.title(navigation.title)

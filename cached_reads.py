@@ -20,14 +20,15 @@ from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
 from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period
-from data_access import task_list, tasks
+from data_access import document_list, documents, task_list, tasks
+from data_access.document_filter import DocumentFilter
 from data_access.task_detail import TaskDetail, task_by_code
 from data_access.task_filter import TaskFilter
 from data_access.tasks import TaskCategoryCounts
 
 READ_TTL_SECONDS = 60
 SCHEMA_CHECK_TTL_SECONDS = 60
-UNIT_CHOICES_TTL_SECONDS = 600
+CHOICES_TTL_SECONDS = 600  # filter choices (units, document types) change rarely
 
 
 def _guarded(read):
@@ -112,7 +113,7 @@ def urging_list(url: str, f: TaskFilter) -> list[task_list.UrgingRow]:
     return _read(url, task_list.urging_list, f)
 
 
-@st.cache_data(ttl=UNIT_CHOICES_TTL_SECONDS, show_spinner=False)
+@st.cache_data(ttl=CHOICES_TTL_SECONDS, show_spinner=False)
 def task_units(url: str) -> list[task_list.UnitChoice]:
     return _read(url, task_list.units_with_tasks)
 
@@ -120,6 +121,28 @@ def task_units(url: str) -> list[task_list.UnitChoice]:
 @st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
 def task_detail(url: str, code: str, as_of: dt.date) -> TaskDetail | None:
     return _read(url, task_by_code, code, as_of)
+
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def document_figures(url: str, f: DocumentFilter, previous: tuple, last_year: tuple
+                     ) -> tuple[documents.DocumentFigures, dt.datetime]:
+    return _read(url, documents.document_figures, f, previous, last_year), clock.now_utc()
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def document_page(url: str, f: DocumentFilter, sort: str, page: int) -> document_list.DocumentPage:
+    return _read(url, document_list.document_page, f, sort, page)
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def document_detail(url: str, document_id: int, as_of: dt.date) -> document_list.DocumentDetail | None:
+    return _read(url, document_list.document_by_id, document_id, as_of)
+
+
+@st.cache_data(ttl=CHOICES_TTL_SECONDS, show_spinner=False)
+def document_choices(url: str) -> tuple[list[str], list[document_list.Choice]]:
+    return _read(url, document_list.document_types), _read(url, document_list.handling_units)
 
 
 def clear_reads() -> None:

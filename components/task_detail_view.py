@@ -52,11 +52,14 @@ def task_detail_view(detail: TaskDetail | None, code: str) -> None:
             _field(t("task.completed_on"), fmt_date(detail.completed_on))
     st.progress(detail.progress_pct / 100, text=f"{t('task.progress')}: {fmt_int(detail.progress_pct)}%")
 
-    document = (f"{detail.document_number} · {detail.document_type}: {detail.document_summary}"
-                if detail.document_id else t("task.none"))
+    st.markdown(f"**{t('task.document')}:**" + ("" if detail.document_id else f" {t('task.none')}"))
+    if detail.document_id:
+        st.page_link("app_pages/documents.py", icon=":material/description:",
+                     label=f"{detail.document_number} · {detail.document_type}: {detail.document_summary}",
+                     query_params={"document": str(detail.document_id)})
     meeting = (f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}"
                if detail.meeting_id else t("task.none"))
-    st.markdown(f"**{t('task.document')}:** {document}  \n**{t('task.meeting')}:** {meeting}")
+    st.markdown(f"**{t('task.meeting')}:** {meeting}")
 
     st.markdown(f"#### {t('task.history')}")
     if not detail.events:

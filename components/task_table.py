@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from components import keys
+from components.item_table import item_table
 from data_access.task_list import TaskRow
 from i18n import fmt_int, t
-
-ROW_HEIGHT_PX = 44  # a finger-sized tap target
-
-
-def open_task(code: str) -> None:
-    """Show one task: its code goes in the URL, so the view can be sent as a link."""
-    st.query_params["task"] = code
-
-
-def _on_select(key: str, codes: list[str]) -> None:
-    rows = st.session_state[key].selection.rows
-    if rows:
-        open_task(codes[rows[0]])
-        st.session_state[keys.TASK_TABLE_NONCE] = st.session_state.get(keys.TASK_TABLE_NONCE, 0) + 1
-
 
 def status_text(row: TaskRow) -> str:
     """One short phrase for the state of a task: "Quá hạn 14 ngày", "Còn 3 ngày", "Đã hoàn thành đúng hạn"."""
@@ -50,18 +34,12 @@ def task_table(rows: Sequence[TaskRow], key_prefix: str) -> None:
         col["category"]: [status_text(r) for r in rows],
         col["progress"]: [r.progress_pct for r in rows],
     })
-    # A new key after each opening, so that coming back shows no stale selection.
-    key = f"{key_prefix}_{st.session_state.get(keys.TASK_TABLE_NONCE, 0)}"
-    st.dataframe(
-        frame, hide_index=True, key=key, on_select=partial(_on_select, key, codes),
-        selection_mode="single-row", row_height=ROW_HEIGHT_PX,
-        column_config={
-            col["code"]: st.column_config.TextColumn(width=115, pinned=True),
-            col["title"]: st.column_config.TextColumn(width=250),
-            col["lead"]: st.column_config.TextColumn(width=165),
-            col["due"]: st.column_config.DateColumn(format="DD/MM/YYYY", width=95),
-            col["category"]: st.column_config.TextColumn(width=135),
-            col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%",
-                                                             width=75),
-        },
-    )
+    item_table(frame, codes, key_prefix, "task", column_config={
+        col["code"]: st.column_config.TextColumn(width=115, pinned=True),
+        col["title"]: st.column_config.TextColumn(width=250),
+        col["lead"]: st.column_config.TextColumn(width=165),
+        col["due"]: st.column_config.DateColumn(format="DD/MM/YYYY", width=95),
+        col["category"]: st.column_config.TextColumn(width=135),
+        col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%",
+                                                         width=75),
+    })

@@ -184,3 +184,37 @@ def signed_share(conn: Connection, f: DocumentFilter) -> SignedShare:
         .where(*doc_where(f))
     ).one()
     return SignedShare(signed, total)
+
+
+@dataclass(frozen=True)
+class DocumentFigures:
+    """Everything the documents page draws above its list, read in one go."""
+    volume: DocumentVolume
+    previous: DocumentVolume
+    last_year: DocumentVolume
+    grain: str
+    series: list[VolumePoint]
+    types: list[Share]
+    urgencies: list[Share]
+    issuers: list[Share]
+    processing: ProcessingCounts
+    units: list[UnitProcessing]
+    signed: SignedShare
+
+
+def document_figures(conn: Connection, f: DocumentFilter, previous: tuple[dt.date, dt.date],
+                     last_year: tuple[dt.date, dt.date]) -> DocumentFigures:
+    """The page's figures for the filter; the period totals compare with two other periods."""
+    grain = grain_for(f.registered_from, f.registered_to)
+
+    def totals(start, end):
+        rows = conn.execute(select(documents.c.direction, func.count())
+                            .where(*doc_where(f.without("direction").between(start, end)))
+                            .group_by(documents.c.direction)).all()
+        return DocumentVolume(**dict(rows))
+
+    return DocumentFigures(
+        volume=totals(f.registered_from, f.registered_to), previous=totals(*previous),
+        last_year=totals(*last_year), grain=grain, series=volume_series(conn, f, grain),
+        types=by_type(conn, f), urgencies=by_urgency(conn, f), issuers=top_issuers(conn, f),
+        processing=processing_counts(conn, f), units=processing_by_unit(conn, f), signed=signed_share(conn, f))

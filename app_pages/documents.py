@@ -1,0 +1,61 @@
+"""Văn bản: volumes in and out, what they are, where processing stalls; every document one tap away."""
+
+import streamlit as st
+
+import cached_reads
+from components import keys
+from components.document_detail_view import document_detail_view
+from components.document_filters import bucket_of, document_filters, scope_caption, state_pills
+from components.document_sections import headline, kinds, processing, volume_chart
+from components.document_table import document_table
+from components.page_header import freshness_caption
+from components.period_filter import selected_period
+from data_access import clock
+from data_access.config import database_url
+from data_access.document_list import DEFAULT_SORT, SORTS
+from data_access.periods import previous_period, same_period_last_year
+from i18n import fmt_int, t
+
+url = database_url()
+today = clock.today_vn()
+
+raw_id = st.query_params.get("document")
+if raw_id:
+    raw_id = raw_id.strip()
+    found = cached_reads.document_detail(url, int(raw_id), today) if raw_id.isdigit() and len(raw_id) < 12 else None
+    document_detail_view(found, raw_id)
+    st.stop()
+
+period = selected_period()
+before, year_ago = previous_period(period), same_period_last_year(period)
+types, units = cached_reads.document_choices(url)
+f = document_filters(today, period, types, units)
+fig, read_at = cached_reads.document_figures(url, f, (before.start, before.end), (year_ago.start, year_ago.end))
+freshness_caption(read_at, scope_caption(f))
+
+st.subheader(t("docs.section_volume"))
+headline(fig, f, (before.start, before.end), (year_ago.start, year_ago.end))
+volume_chart(fig)
+
+st.subheader(t("docs.section_kinds"))
+kinds(fig)
+
+st.subheader(t("docs.section_processing"))
+state_pills(fig.processing)
+processing(fig.units)
+
+st.subheader(t("docs.section_list"))
+listed = bucket_of(f)
+sort = st.selectbox(t("docs.sort"), SORTS, key=keys.DOCS_SORT, width=280,
+                    format_func=lambda s: t(f"docs.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
+page_key = f"{keys.DOCS_PAGE}_{hash((listed, sort)) & 0xFFFFFFFF:x}"  # new filters: a new pager, on page 1
+page = cached_reads.document_page(url, listed, sort, st.session_state.get(page_key, 1))
+if page.rows:
+    st.caption(f"{t('docs.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
+               f" · {t('docs.list_hint')}")
+    document_table(page.rows, keys.DOCS_LIST_TABLE)
+    if st.session_state.get(page_key, 1) > page.pages:
+        del st.session_state[page_key]
+    st.pagination(page.pages, key=page_key)
+else:
+    st.info(t("docs.list_empty"))

@@ -1,0 +1,58 @@
+"""One document in full, opened by /documents?document=<id>."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import keys
+from data_access.document_list import DocumentDetail
+from i18n import fmt_date, t
+
+
+def _back() -> None:
+    del st.query_params["document"]
+
+
+def _field(label: str, value: str) -> None:
+    with st.container(border=True, width=230, gap=None):
+        st.caption(label)
+        st.markdown(f"**{value}**")
+
+
+def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
+    st.button(t("doc.back"), icon=":material/arrow_back:", key=keys.DOC_BACK, on_click=_back)
+    if detail is None:
+        message = t("doc.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("doc.bad_id", id=raw_id[:20])
+        st.warning(message, icon=":material/search_off:")
+        return
+    st.subheader(f"{detail.number} · {detail.doc_type}")
+    st.markdown(detail.summary)
+    with st.container(horizontal=True, wrap=True):
+        st.badge(t(f"direction.{detail.direction}"), color="blue" if detail.direction == "incoming" else "orange")
+        if detail.direction == "incoming":
+            colour = {"overdue": "red", "late": "orange", "on_time": "green"}.get(detail.state, "gray")
+            st.badge(t(f"state.{detail.state}"), color=colour)
+        st.badge(t("doc.signed_yes") if detail.digitally_signed else t("doc.signed_no"),
+                 color="green" if detail.digitally_signed else "gray")
+
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        if detail.direction == "incoming":
+            _field(t("doc.issuer"), detail.issuer or t("doc.none"))
+        _field(t(f"doc.unit_{detail.direction}"), detail.unit_name or t("doc.none"))
+        _field(t(f"doc.registered_{detail.direction}"), fmt_date(detail.registered_on))
+        _field(t("doc.urgency"), t(f"urgency.{detail.urgency}"))
+        _field(t("doc.due_on"), fmt_date(detail.due_on) if detail.due_on else t("doc.none"))
+        _field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on
+               else t("doc.not_processed"))
+
+    st.markdown(f"#### {t('doc.tasks')}")
+    if not detail.tasks:
+        st.caption(t("doc.tasks_none"))
+    for task in detail.tasks:
+        due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
+        st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
+                     query_params={"task": task.code}, icon=":material/assignment:")
+
+    st.caption(t("doc.link"))
+    page_url = (st.context.url or "/documents").split("?")[0]
+    st.code(f"{page_url}?document={detail.id}", language=None)

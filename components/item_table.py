@@ -1,0 +1,32 @@
+"""A table whose rows open an item: a tap on a row puts the item's id in the URL (?task=..., ?document=...)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+
+ROW_HEIGHT_PX = 44  # a finger-sized tap target
+
+
+def open_item(param: str, value: str) -> None:
+    st.query_params[param] = value
+
+
+def _on_select(key: str, param: str, ids: Sequence[str]) -> None:
+    rows = st.session_state[key].selection.rows
+    if rows:
+        open_item(param, ids[rows[0]])
+        st.session_state[keys.TABLE_NONCE] = st.session_state.get(keys.TABLE_NONCE, 0) + 1
+
+
+def item_table(frame: pd.DataFrame, ids: Sequence[str], key_prefix: str, param: str,
+               column_config: dict) -> None:
+    # A new key after each opening, so that coming back shows no stale selection.
+    key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
+    st.dataframe(frame, hide_index=True, key=key, on_select=partial(_on_select, key, param, list(ids)),
+                 selection_mode="single-row", row_height=ROW_HEIGHT_PX, column_config=column_config)
