@@ -30,9 +30,9 @@ st.page_link("app_pages/tasks.py", label=t("overview.see_overdue"), icon=":mater
 st.subheader(t("overview.section_documents"))
 kpi_row([
     Kpi(t("kpi.docs_in"), fmt_int(f.documents.incoming), fmt_signed_int(f.incoming_change), previous,
-        docs_help, chart=f.documents_daily["incoming"], delta_color="off"),
+        docs_help, chart=f.documents_trend["incoming"], delta_color="off"),
     Kpi(t("kpi.docs_out"), fmt_int(f.documents.outgoing), fmt_signed_int(f.outgoing_change), previous,
-        docs_help, chart=f.documents_daily["outgoing"], delta_color="off"),
+        docs_help, chart=f.documents_trend["outgoing"], delta_color="off"),
 ])
 
 st.subheader(t("overview.section_meetings"))

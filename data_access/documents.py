@@ -29,20 +29,6 @@ def volume(conn: Connection, start: dt.date, end: dt.date) -> DocumentVolume:
     return DocumentVolume(**{row.direction: row.n for row in rows})
 
 
-def daily_volume(conn: Connection, start: dt.date, end: dt.date) -> dict[str, list[int]]:
-    """Per direction, the count of each day in [start, end] (zeros included), oldest first."""
-    rows = conn.execute(
-        select(documents.c.direction, documents.c.registered_on, func.count().label("n"))
-        .where(documents.c.registered_on.between(start, end))
-        .group_by(documents.c.direction, documents.c.registered_on)
-    ).all()
-    days = (end - start).days + 1
-    series = {"incoming": [0] * days, "outgoing": [0] * days}
-    for row in rows:
-        series[row.direction][(row.registered_on - start).days] = row.n
-    return series
-
-
 GRAINS = ("day", "week", "month")
 
 
@@ -218,3 +204,27 @@ def document_figures(conn: Connection, f: DocumentFilter, previous: tuple[dt.dat
         last_year=totals(*last_year), grain=grain, series=volume_series(conn, f, grain),
         types=by_type(conn, f), urgencies=by_urgency(conn, f), issuers=top_issuers(conn, f),
         processing=processing_counts(conn, f), units=processing_by_unit(conn, f), signed=signed_share(conn, f))
+
+
+def bucket_starts(start: dt.date, end: dt.date, grain: str) -> list[dt.date]:
+    """The first days of the days, weeks or months that [start, end] touches."""
+    first = {"day": start, "week": start - dt.timedelta(days=start.weekday()), "month": start.replace(day=1)}[grain]
+    starts = []
+    while first <= end:
+        starts.append(first)
+        first = bucket_end(first, grain) + dt.timedelta(days=1)
+    return starts
+
+
+def volume_trend(conn: Connection, start: dt.date, end: dt.date) -> dict[str, list[int]]:
+    """Per direction, the count of each day, week or month of [start, end] (zeros included), oldest first.
+
+    The grain follows the length, so a year is 12 numbers, not 365.
+    """
+    grain = grain_for(start, end)
+    starts = bucket_starts(start, end, grain)
+    index = {day: i for i, day in enumerate(starts)}
+    trend = {"incoming": [0] * len(starts), "outgoing": [0] * len(starts)}
+    for point in volume_series(conn, DocumentFilter(end, start, end), grain):
+        trend[point.direction][index[point.start]] = point.count
+    return trend

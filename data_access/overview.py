@@ -21,7 +21,7 @@ class OverviewFigures:
     overdue: tasks.OverdueSummary
     documents: documents.DocumentVolume
     documents_previous: documents.DocumentVolume
-    documents_daily: dict[str, list[int]]
+    documents_trend: dict[str, list[int]]  # per day, week or month, as the period's length asks
     week_meetings: meetings.WeekMeetings
     meeting_load: meetings.MeetingLoad
     meeting_load_previous: meetings.MeetingLoad
@@ -65,7 +65,7 @@ def overview_figures(engine: Engine, period: Period, now: dt.datetime) -> Overvi
             overdue=tasks.overdue_summary(conn, today),
             documents=documents.volume(conn, period.start, period.end),
             documents_previous=documents.volume(conn, previous.start, previous.end),
-            documents_daily=documents.daily_volume(conn, period.start, period.end),
+            documents_trend=documents.volume_trend(conn, period.start, period.end),
             week_meetings=meetings.this_week(conn, today, now),
             meeting_load=meetings.load(conn, period.start, period.end),
             meeting_load_previous=meetings.load(conn, previous.start, previous.end),

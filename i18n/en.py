@@ -38,7 +38,7 @@ MESSAGES = {
     "kpi.docs_in": "Incoming documents",
     "kpi.docs_out": "Outgoing documents",
     "kpi.vs_previous": "vs {start} – {end}",
-    "kpi.docs_help": "Documents registered from {start} to {end}; the small line is documents per day.",
+    "kpi.docs_help": "Documents registered from {start} to {end}; the small bars are documents per day, week or month.",
     "kpi.meetings_week": "Meetings this week",
     "kpi.meetings_week_delta": "vs last week",
     "kpi.meetings_week_help": "Meetings and conferences from Monday to Sunday this week, cancelled ones left out; {upcoming} still to come.",

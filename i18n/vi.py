@@ -42,7 +42,7 @@ MESSAGES = {
     "kpi.docs_in": "Văn bản đến",
     "kpi.docs_out": "Văn bản đi",
     "kpi.vs_previous": "so với {start} – {end}",
-    "kpi.docs_help": "Số văn bản vào sổ trong kỳ {start} – {end}; đường nhỏ là số văn bản mỗi ngày.",
+    "kpi.docs_help": "Số văn bản vào sổ trong kỳ {start} – {end}; các cột nhỏ là số văn bản mỗi ngày, tuần hoặc tháng.",
     "kpi.meetings_week": "Cuộc họp tuần này",
     "kpi.meetings_week_delta": "so với tuần trước",
     "kpi.meetings_week_help": "Cuộc họp, hội nghị từ thứ Hai đến Chủ nhật tuần này, không tính cuộc đã hủy; {upcoming} cuộc sắp diễn ra.",

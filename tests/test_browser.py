@@ -247,3 +247,30 @@ def test_task_link_is_the_first_request_after_a_start(browser, demo_server, tmp_
         page.close()
     finally:
         _stop(proc)
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_documents_page_readable_at_each_size(browser, demo_server, size_name):
+    url, _ = demo_server
+    page = _open(browser, url + "/documents", SIZES[size_name])
+    _assert_fits(page)
+    assert page.get_by_role("heading", name="Khối lượng văn bản").count() == 1
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3
+    _screenshot(page, f"documents-{size_name}")
+    page.close()
+
+
+def test_tapping_a_document_row_opens_it(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/documents?state=overdue", SIZES["tablet-portrait"])
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 44 + 22)
+    page.wait_for_function("() => location.search.includes('document=')", timeout=15_000)
+    _settle(page)
+    page.get_by_text("Quá hạn chưa xử lý").first.wait_for(timeout=30_000)
+    _assert_fits(page)
+    _screenshot(page, "document-detail-tablet-portrait")
+    page.close()

@@ -1,12 +1,12 @@
 """Every overview query against the known office, on SQLite and PostgreSQL."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
-from data_access.task_filter import TaskFilter
-
 from data_access import documents, meetings, points, tasks
+from data_access.task_filter import TaskFilter
 from data_access.overview import overview_figures
 from data_access.periods import current_period
 from tests import known_office
@@ -53,12 +53,16 @@ def test_document_volumes(office):
     with office.connect() as conn:
         now = documents.volume(conn, period.start, period.end)
         before = documents.volume(conn, period.start.replace(month=7), period.end.replace(month=7))
-        daily = documents.daily_volume(conn, period.start, period.end)
+        daily = documents.volume_trend(conn, period.start, period.end)
+        weekly = documents.volume_trend(conn, dt.date(2025, 7, 1), TODAY)
     assert (now.incoming, now.outgoing) == (E["incoming"], E["outgoing"])
     assert (before.incoming, before.outgoing) == (E["incoming_previous"], E["outgoing_previous"])
     assert len(daily["incoming"]) == 28
     assert daily["incoming"][0] == 1 and daily["incoming"][27] == 1 and sum(daily["incoming"]) == 2
     assert daily["outgoing"][14] == 3
+    # a quarter goes by weeks: the first (30/06-06/07) holds 01/07; that of 28/07 holds 28/07, 31/07, 01/08
+    assert len(weekly["incoming"]) == 9
+    assert weekly["incoming"][0] == 1 and weekly["incoming"][4] == 3 and sum(weekly["incoming"]) == 5
 
 
 def test_meetings_this_week_in_vietnam_time(office):
@@ -77,7 +81,6 @@ def test_meeting_load_per_working_day(office):
 
 def test_point_status_now_and_a_day_ago(office):
     """Latest check wins, ties broken by the later row, future checks and non-points ignored."""
-    import datetime as dt
     with office.connect() as conn:
         now = points.status_counts(conn, NOW)
         before = points.status_counts(conn, NOW - dt.timedelta(hours=24))
