@@ -93,7 +93,9 @@ def test_one_task_from_its_link(monkeypatch, tasks_url):
     assert at.subheader[0].value.startswith("NV-2025-0008")
     text = " ".join(m.value for m in at.markdown)
     assert "Quá hạn 15 ngày" in " ".join(str(b.proto) for b in at.get("badge")) or "Quá hạn 15 ngày" in text
-    assert "123/UBND-KT" in text and "Họp nghe báo cáo giải ngân vốn đầu tư công" in text
+    assert "Họp nghe báo cáo giải ngân vốn đầu tư công" in text
+    links = [link.proto for link in at.get("page_link")]
+    assert links[0].label.startswith("123/UBND-KT · Công văn") and links[0].query_string.startswith("document=")
     assert text.index("Đôn đốc lần 2.") < text.index("Đôn đốc lần 1.") < text.index("Đơn vị báo cáo")
 
 
