@@ -45,9 +45,15 @@ navigation = st.navigation(
     [st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
      st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
      st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
-             url_path="documents")],
+             url_path="documents"),
+     st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
+     st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
+             url_path="points")],
     position="top",
 )
+pending = st.session_state.pop(keys.PENDING_SWITCH, None)
+if pending:  # a tap on another page's item (a commune point on the meetings page)
+    st.switch_page(pending[0], query_params=pending[1])
 st.title(navigation.title)
 period_filter(clock.today_vn())
 try:

@@ -20,7 +20,9 @@ from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
 from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period
-from data_access import document_list, documents, task_list, tasks
+from data_access import document_list, documents, meetings, task_list, tasks
+from data_access import meeting_figures as mf
+from data_access import point_figures as pf
 from data_access.document_filter import DocumentFilter
 from data_access.task_detail import TaskDetail, task_by_code
 from data_access.task_filter import TaskFilter
@@ -143,6 +145,42 @@ def document_detail(url: str, document_id: int, as_of: dt.date) -> document_list
 @st.cache_data(ttl=CHOICES_TTL_SECONDS, show_spinner=False)
 def document_choices(url: str) -> tuple[list[str], list[document_list.Choice]]:
     return _read(url, document_list.document_types), _read(url, document_list.handling_units)
+
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def meeting_figures(url: str, start: dt.date, end: dt.date, prev_start: dt.date, prev_end: dt.date):
+    """The page's figures, the load of the period and of the one before, and when read."""
+    return (_read(url, mf.meeting_figures, start, end), _read(url, meetings.load, start, end),
+            _read(url, meetings.load, prev_start, prev_end), clock.now_utc())
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def meetings_upcoming(url: str) -> list[mf.MeetingRow]:
+    return _read(url, mf.upcoming, clock.now_utc())
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def meetings_on(url: str, day: dt.date) -> list[mf.MeetingRow]:
+    return _read(url, mf.meetings_on, day, day)
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def meeting_detail(url: str, meeting_id: int) -> mf.MeetingDetail | None:
+    return _read(url, mf.meeting_by_id, meeting_id)
+
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def point_figures(url: str, start: dt.date, end: dt.date) -> tuple[pf.PointFigures, dt.datetime]:
+    now = clock.now_utc()
+    return _read(url, pf.point_figures, start, end, now), now
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def point_detail(url: str, code: str) -> tuple[pf.PointDetail | None, dt.datetime]:
+    now = clock.now_utc()
+    return _read(url, pf.point_by_code, code, now), now
 
 
 def clear_reads() -> None:

@@ -83,3 +83,98 @@ def build_volume_chart(df: pd.DataFrame, *, bucket: str, label: str, direction: 
         chart = bars + base.mark_text(baseline="bottom", dy=-3, fontSize=12).encode(
             text=alt.Text(f"{value}:Q", format=",d"))
     return _finish(chart.properties(height=280), lang)
+
+
+KIND_COLOURS = {"meeting": "#1f5fa8", "conference": "#e08a00", "delegation": "#6a3d9a", "other": "#7f7f7f"}
+
+
+def build_calendar_chart(df: pd.DataFrame, *, day: str, week: str, weekday: str, value: str,
+                         weekday_order: list[str], selection: str, lang: str) -> alt.Chart:
+    """A heat map of a period: one row per week, one column per weekday, darker for more meetings."""
+    pick = alt.selection_point(name=selection, fields=[day], on="click")
+    rows = df[week].nunique()
+    base = alt.Chart(df).encode(
+        x=alt.X(f"{weekday}:O", sort=weekday_order, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y(f"{week}:O", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
+    )
+    cells = base.mark_rect(cornerRadius=3, cursor="pointer", stroke="white", strokeWidth=2).encode(
+        color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55))).add_params(pick)
+    numbers = base.mark_text(fontSize=FONT_SIZE).encode(
+        text=alt.Text(f"{value}:Q", format=",d"),
+        color=alt.condition(f"datum.{value} >= 3", alt.value("white"), alt.value("#1a1a1a")))
+    return _finish((cells + numbers).properties(height=max(120, (34 if rows <= 20 else 22) * rows)), lang)
+
+
+def build_stacked_chart(df: pd.DataFrame, *, x: str, x_title: str, value: str, group: str, group_label: str,
+                        value_title: str, lang: str) -> alt.Chart:
+    """Bars stacked by group (meeting kinds), with a legend; colours fixed per group."""
+    groups = list(dict.fromkeys(df[group]))
+    scale = alt.Scale(domain=[df.loc[df[group] == g, group_label].iloc[0] for g in groups],
+                      range=[KIND_COLOURS.get(g, NEUTRAL) for g in groups])
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"sum({value}):Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
+        color=alt.Color(f"{group_label}:N", scale=scale,
+                        legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE)),
+    )
+    return _finish(chart.properties(height=240), lang)
+
+
+# Point statuses: colour, a symbol that says the same without colour, and the text colour on it.
+POINT_STATUS_STYLE = {
+    "connected": ("#1b7f3b", "✓", "white"),
+    "degraded": ("#f0b400", "!", "#1a1a1a"),
+    "disconnected": ("#b3261e", "✕", "white"),
+    "not_checked": ("#8a8a8a", "?", "white"),
+}
+POINT_SHAPES = {"connected": "circle", "degraded": "triangle-up", "disconnected": "square", "not_checked": "diamond"}
+
+
+def build_board_chart(df: pd.DataFrame, *, code: str, status: str, status_label: str, label: str, detail: str,
+                      columns: int, selection: str, lang: str) -> alt.Chart:
+    """Tiles in rows of `columns`, coloured and marked by status; a tap selects the tile's `code`."""
+    pick = alt.selection_point(name=selection, fields=[code], on="click")
+    statuses = list(POINT_STATUS_STYLE)
+    df = df.assign(col=[i % columns for i in range(len(df))], row=[i // columns for i in range(len(df))])
+    labels = dict(zip(df[status], df[status_label]))
+    colour = alt.Color(f"{status_label}:N", legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+                       scale=alt.Scale(domain=[labels.get(s, s) for s in statuses if s in labels],
+                                       range=[POINT_STATUS_STYLE[s][0] for s in statuses if s in labels]))
+    base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
+    tiles = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3, cursor="pointer").encode(
+        color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6))).add_params(pick)
+    ink = alt.Color("ink:N", scale=None)
+    names = base.mark_text(fontSize=12, fontWeight="bold", dy=-7, limit=150).encode(text=f"{label}:N", color=ink)
+    details = base.mark_text(fontSize=11, dy=9, limit=150).encode(text=f"{detail}:N", color=ink)
+    rows = int(df["row"].max()) + 1 if len(df) else 1
+    return _finish((tiles + names + details).properties(height=46 * rows), lang)
+
+
+def build_point_map(df: pd.DataFrame, *, code: str, status: str, status_label: str, name: str, label: str,
+                    selection: str, lang: str) -> alt.Chart:
+    """Points at their coordinates, coloured and shaped by status, troubled ones named; tap to select."""
+    pick = alt.selection_point(name=selection, fields=[code], on="click")
+    labels = dict(zip(df[status], df[status_label]))
+    present = [s for s in POINT_STATUS_STYLE if s in labels]
+    base = alt.Chart(df).encode(longitude="longitude:Q", latitude="latitude:Q")
+    dots = base.mark_point(filled=True, size=220, cursor="pointer", stroke="white", strokeWidth=1).encode(
+        color=alt.Color(f"{status_label}:N", legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+                        scale=alt.Scale(domain=[labels[s] for s in present],
+                                        range=[POINT_STATUS_STYLE[s][0] for s in present])),
+        shape=alt.Shape(f"{status_label}:N", scale=alt.Scale(domain=[labels[s] for s in present],
+                                                             range=[POINT_SHAPES[s] for s in present]),
+                        legend=None),
+        tooltip=[f"{name}:N", f"{status_label}:N"],
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.7))).add_params(pick)
+    names = base.mark_text(align="left", dx=9, fontSize=12).encode(text=f"{label}:N")
+    return _finish((dots + names).project(type="mercator").properties(height=460), lang)
+
+
+def build_rate_chart(df: pd.DataFrame, *, day: str, rate: str, day_title: str, rate_title: str,
+                     lang: str) -> alt.Chart:
+    chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(color="#1b7f3b"), color="#1b7f3b").encode(
+        x=alt.X(f"{day}:T", title=day_title, axis=alt.Axis(format="%d/%m")),
+        y=alt.Y(f"{rate}:Q", title=rate_title, scale=alt.Scale(zero=False, domainMax=100)),
+    )
+    return _finish(chart.properties(height=220), lang)

@@ -1,4 +1,9 @@
-"""A table whose rows open an item: a tap on a row puts the item's id in the URL (?task=..., ?document=...)."""
+"""A table whose rows open an item: a tap on a row puts the item's id in the URL (?task=..., ?document=...).
+
+An item of another page (a commune point listed on the meetings page) is
+opened by asking the router to switch pages (`PENDING_SWITCH`), because a
+callback may not switch pages itself.
+"""
 
 from __future__ import annotations
 
@@ -17,16 +22,20 @@ def open_item(param: str, value: str) -> None:
     st.query_params[param] = value
 
 
-def _on_select(key: str, param: str, ids: Sequence[str]) -> None:
+def _on_select(key: str, param: str, ids: Sequence[str], page: str | None) -> None:
     rows = st.session_state[key].selection.rows
     if rows:
-        open_item(param, ids[rows[0]])
+        if page is None:
+            open_item(param, ids[rows[0]])
+        else:
+            st.session_state[keys.PENDING_SWITCH] = (page, {param: ids[rows[0]]})
         st.session_state[keys.TABLE_NONCE] = st.session_state.get(keys.TABLE_NONCE, 0) + 1
 
 
 def item_table(frame: pd.DataFrame, ids: Sequence[str], key_prefix: str, param: str,
-               column_config: dict) -> None:
+               column_config: dict | None = None, page: str | None = None) -> None:
+    """`page`: the page script that shows the item, when it is not the current page."""
     # A new key after each opening, so that coming back shows no stale selection.
     key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
-    st.dataframe(frame, hide_index=True, key=key, on_select=partial(_on_select, key, param, list(ids)),
+    st.dataframe(frame, hide_index=True, key=key, on_select=partial(_on_select, key, param, list(ids), page),
                  selection_mode="single-row", row_height=ROW_HEIGHT_PX, column_config=column_config)

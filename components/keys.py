@@ -21,6 +21,7 @@ TASKS_DUE_SOON_TABLE = "tasks_due_soon"
 TASKS_LIST_TABLE = "tasks_list"
 TASK_BACK = "task_back"
 TABLE_NONCE = "_table_nonce"
+PENDING_SWITCH = "_pending_switch"  # (page script, query params) for the router to open
 
 # The documents page
 DOCS_DIRECTION = "docs_direction"
@@ -40,3 +41,23 @@ DOCS_ISSUER_TABLE = "docs_issuer_table"
 DOCS_UNIT_TABLE = "docs_unit_table"
 DOCS_LIST_TABLE = "docs_list"
 DOC_BACK = "doc_back"
+
+# The meetings page
+MEETINGS_DAY = "meetings_day"
+MEETINGS_CALENDAR = "meetings_calendar"
+MEETINGS_UPCOMING_TABLE = "meetings_upcoming"
+MEETINGS_ONLINE_TABLE = "meetings_online"
+MEETINGS_DAY_TABLE = "meetings_day_table"
+MEETINGS_MISSED_TABLE = "meetings_missed"
+MEETING_BACK = "meeting_back"
+MEETING_DAY_CLOSE = "meeting_day_close"
+
+# The commune points page
+POINTS_KIND = "points_kind"
+POINTS_STATUS = "points_status"
+POINTS_BOARD = "points_board"
+POINTS_MAP = "points_map"
+POINTS_TROUBLE_TABLE = "points_trouble"
+POINT_CHECKS_TABLE = "point_checks"
+POINT_MEETINGS_TABLE = "point_meetings"
+POINT_BACK = "point_back"

@@ -22,21 +22,27 @@ class PointStatusCounts:
         return self.connected + self.degraded + self.disconnected + self.not_checked
 
 
-def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:
-    """How many commune-level points stood in each status at the instant `as_of`.
+def latest_checks(as_of: dt.datetime):
+    """Subquery: each point's latest check at or before `as_of` (unit_id, status, checked_at, note).
 
     Two checks of one point at the same instant: the one written last (higher
     id) counts.
     """
     ranked = (
-        select(point_checks.c.unit_id, point_checks.c.status,
+        select(point_checks.c.unit_id, point_checks.c.status, point_checks.c.checked_at, point_checks.c.note,
                func.row_number().over(partition_by=point_checks.c.unit_id,
                                       order_by=(point_checks.c.checked_at.desc(),
                                                 point_checks.c.id.desc())).label("rn"))
         .where(point_checks.c.checked_at <= as_of)
         .subquery()
     )
-    latest = select(ranked.c.unit_id, ranked.c.status).where(ranked.c.rn == 1).subquery()
+    return (select(ranked.c.unit_id, ranked.c.status, ranked.c.checked_at, ranked.c.note)
+            .where(ranked.c.rn == 1).subquery())
+
+
+def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:
+    """How many commune-level points stood in each status at the instant `as_of`."""
+    latest = latest_checks(as_of)
     status = func.coalesce(latest.c.status, "not_checked").label("status")
     rows = conn.execute(
         select(status, func.count().label("n"))

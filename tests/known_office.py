@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from data_access.schema import meeting_points
 from tests.builders import Office, vn
 
 NOW = vn(2025, 8, 28, 9, 0)
@@ -28,6 +29,15 @@ EXPECTED = {
     "points": {"connected": 3, "degraded": 1, "disconnected": 1, "not_checked": 1},
     "points_day_ago": {"connected": 2, "degraded": 1, "disconnected": 0, "not_checked": 3},
 }
+
+
+# board order: worst first, then by name (C collation, as SQLite and the test server compare)
+BOARD = [("Xã Bình Đức", "disconnected", False), ("Phường Long Xuyên", "degraded", True),
+         ("Xã Tân Lợi", "not_checked", False), ("Xã Mỹ Hòa Hưng", "connected", False),
+         ("Xã Phú An", "connected", False), ("Đặc khu Thổ Sơn", "connected", False)]  # name, status, stale
+TROUBLE = [("Phường Long Xuyên", 1, 0), ("Xã Bình Đức", 1, 0), ("Xã Mỹ Hòa Hưng", 0, 1), ("Xã Phú An", 1, 0)]
+RATES = [("2025-08-26", 0, 1), ("2025-08-27", 2, 2), ("2025-08-28", 3, 5)]  # day, connected, checks
+CODES = {}
 
 
 def fill(conn) -> None:
@@ -68,17 +78,18 @@ def fill(conn) -> None:
     o.meeting(vn(2025, 8, 29, 9, 0), status="cancelled")   # cancelled: left out
     o.meeting(vn(2025, 8, 30, 8, 0), status="planned", kind="conference", is_online=True)  # Saturday
     o.meeting(vn(2025, 9, 1, 0, 30), status="planned")     # next week
-    o.meeting(vn(2025, 8, 18, 9, 0))                       # last week
+    last_week = o.meeting(vn(2025, 8, 18, 9, 0))           # last week
     o.meeting(vn(2025, 8, 1, 8, 0), kind="delegation")     # first day of the period
     o.meeting(vn(2025, 7, 15, 10, 0))                      # previous period
 
     # Commune points and their checks
-    p1 = o.unit("commune", "Xã Mỹ Hòa Hưng", latitude=10.4, longitude=105.4)
-    p2 = o.unit("commune", "Xã Bình Đức")
-    p3 = o.unit("commune", "Xã Tân Lợi")
-    p4 = o.unit("commune", "Xã Phú An")
-    p5 = o.unit("ward", "Phường Long Xuyên")
-    p6 = o.unit("special_zone", "Đặc khu Thổ Sơn")
+    p1_code, p2_code, p3_code, p5_code = "XA-MY-HOA-HUNG", "XA-BINH-DUC", "XA-TAN-LOI", "PHUONG-LONG-XUYEN"
+    p1 = o.unit("commune", "Xã Mỹ Hòa Hưng", code=p1_code, latitude=10.4, longitude=105.4)
+    p2 = o.unit("commune", "Xã Bình Đức", code=p2_code, latitude=10.5, longitude=105.1)
+    p3 = o.unit("commune", "Xã Tân Lợi", code=p3_code, latitude=10.6, longitude=105.2)
+    p4 = o.unit("commune", "Xã Phú An", latitude=10.3, longitude=105.3)
+    p5 = o.unit("ward", "Phường Long Xuyên", code=p5_code, latitude=10.38, longitude=105.43)
+    p6 = o.unit("special_zone", "Đặc khu Thổ Sơn", latitude=10.2, longitude=103.96)
     o.check(p1, vn(2025, 8, 27, 7, 0)); o.check(p1, vn(2025, 8, 28, 7, 0))                 # connected
     o.check(p2, vn(2025, 8, 27, 7, 0)); o.check(p2, vn(2025, 8, 28, 7, 0), "disconnected")  # newly lost
     o.check(p3, vn(2025, 8, 28, 10, 0))                  # after now: still not checked
@@ -87,3 +98,8 @@ def fill(conn) -> None:
     o.check(p5, vn(2025, 8, 26, 7, 0), "degraded")       # degraded since two days
     o.check(p6, vn(2025, 8, 28, 8, 59))                  # connected, first check ever
     o.check(dept, vn(2025, 8, 28, 7, 0), "disconnected")  # not a commune point: ignored
+    conn.execute(meeting_points.insert(), [                  # how the points joined last week's meeting
+        {"meeting_id": last_week, "unit_id": p1, "status": "failed"},
+        {"meeting_id": last_week, "unit_id": p2, "status": "connected"},
+        {"meeting_id": last_week, "unit_id": p6, "status": "connected"}])
+    CODES.update(p1=p1_code, p2=p2_code, p3=p3_code, p5=p5_code)

@@ -1,0 +1,54 @@
+"""Hội họp: the load on the office, the calendar ahead, and who joined online."""
+
+import datetime as dt
+
+import streamlit as st
+
+import cached_reads
+from components import keys
+from components.meeting_detail_view import meeting_detail_view
+from components.meeting_sections import (busiest, calendar, day_list, headline, meeting_table, missed_table,
+                                         online_table, weekly)
+from components.page_header import freshness_caption
+from components.period_filter import selected_period
+from data_access.config import database_url
+from data_access.periods import previous_period
+from i18n import fmt_date, t
+
+url = database_url()
+
+raw_id = st.query_params.get("meeting")
+if raw_id:
+    raw_id = raw_id.strip()
+    found = cached_reads.meeting_detail(url, int(raw_id)) if raw_id.isdigit() and len(raw_id) < 12 else None
+    meeting_detail_view(found, raw_id)
+    st.stop()
+
+period = selected_period()
+before = previous_period(period)
+fig, load, previous, read_at = cached_reads.meeting_figures(url, period.start, period.end, before.start, before.end)
+freshness_caption(read_at, t("meetings.scope_caption", start=fmt_date(period.start), end=fmt_date(period.end)))
+
+st.subheader(t("meetings.section_load"))
+headline(fig, load, previous, before)
+with st.container(horizontal=True, wrap=True, gap="large"):
+    with st.container(width=500):
+        calendar(fig, period)
+    with st.container(width=280):
+        busiest(fig)
+day = st.session_state.get(keys.MEETINGS_DAY)
+if day:
+    day_list(dt.date.fromisoformat(day), cached_reads.meetings_on(url, dt.date.fromisoformat(day)))
+weekly(fig)
+
+st.subheader(t("meetings.section_upcoming"))
+upcoming = cached_reads.meetings_upcoming(url)
+if upcoming:
+    st.caption(t("meetings.hint"))
+    meeting_table(upcoming, keys.MEETINGS_UPCOMING_TABLE)
+else:
+    st.caption(t("meetings.upcoming_none"))
+
+st.subheader(t("meetings.section_online"))
+online_table(fig.online, fig.online_total)
+missed_table(fig.missed)

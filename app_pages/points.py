@@ -1,0 +1,37 @@
+"""Điểm cầu xã: is every commune, ward and special zone connected, and which ones keep failing."""
+
+import streamlit as st
+
+import cached_reads
+from components import point_sections as sections
+from components.page_header import freshness_caption
+from components.period_filter import selected_period
+from components.point_detail_view import point_detail_view
+from data_access.config import database_url
+from i18n import t
+
+url = database_url()
+
+code = st.query_params.get("point")
+if code:
+    detail, now = cached_reads.point_detail(url, code.strip()[:60])
+    point_detail_view(detail, code, now)
+    st.stop()
+
+period = selected_period()
+fig, now = cached_reads.point_figures(url, period.start, period.end)
+freshness_caption(now, t("points.scope_caption"))
+
+st.subheader(t("points.section_now"))
+sections.headline(fig, now)
+
+st.subheader(t("points.section_board"))
+kind, status = sections.board_filters()
+sections.board(fig.board, now, kind, status)
+
+st.subheader(t("points.section_map"))
+sections.point_map(fig.board)
+
+st.subheader(t("points.section_trouble"))
+sections.trouble(fig.trouble)
+sections.rates(fig.rates, period.start, period.end)

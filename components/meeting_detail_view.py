@@ -1,0 +1,71 @@
+"""One meeting in full, opened by /meetings?meeting=<id>."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import streamlit as st
+
+from components import keys
+from data_access.clock import VN_TZ
+from data_access.meeting_figures import MeetingDetail
+from i18n import fmt_date, fmt_int, t
+
+
+def _back() -> None:
+    del st.query_params["meeting"]
+
+
+def _field(label: str, value: str) -> None:
+    with st.container(border=True, width=230, gap=None):
+        st.caption(label)
+        st.markdown(f"**{value}**")
+
+
+def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
+    st.button(t("meeting.back"), icon=":material/arrow_back:", key=keys.MEETING_BACK, on_click=_back)
+    if detail is None:
+        message = t("meeting.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("meeting.bad_id", id=raw_id[:20])
+        st.warning(message, icon=":material/search_off:")
+        return
+    m = detail.meeting
+    start = m.starts_at.astimezone(VN_TZ)
+    end = f"–{m.ends_at.astimezone(VN_TZ):%H:%M}" if m.ends_at else ""
+    st.subheader(m.title)
+    with st.container(horizontal=True, wrap=True):
+        st.badge(t(f"kind.{m.kind}"), color="blue")
+        st.badge(t(f"mstatus.{m.status}"), color={"held": "green", "cancelled": "gray"}.get(m.status, "orange"))
+        st.badge(t("mode.online") if m.is_online else t("mode.in_person"), color="violet")
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        _field(t("meeting.time"), f"{start:%H:%M}{end} {fmt_date(start.date())}")
+        _field(t("meeting.place"), m.location or t("doc.none"))
+        _field(t("meeting.chair"), m.chaired_by or t("doc.none"))
+
+    if m.is_online or detail.points:
+        st.markdown(f"#### {t('meeting.points')}")
+        if not detail.points:
+            st.caption(t("meeting.points_none"))
+        else:
+            counts = Counter(p.status for p in detail.points)
+            st.markdown(t("meeting.points_summary", connected=fmt_int(counts["connected"]),
+                          failed=fmt_int(counts["failed"]), absent=fmt_int(counts["absent"])))
+            for p in detail.points:
+                if p.status != "connected":
+                    icon = ":material/link_off:" if p.status == "failed" else ":material/person_off:"
+                    st.page_link("app_pages/points.py", label=f"{p.unit_name} · {t('join.' + p.status)}", icon=icon,
+                                 query_params={"point": p.unit_code})
+            connected = [p.unit_name for p in detail.points if p.status == "connected"]
+            if connected:
+                with st.expander(t("meeting.points_connected", count=fmt_int(len(connected)))):
+                    st.write(", ".join(connected))
+
+    st.markdown(f"#### {t('meeting.tasks')}")
+    if not detail.tasks:
+        st.caption(t("meeting.tasks_none"))
+    for task in detail.tasks:
+        due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
+        st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
+                     query_params={"task": task.code}, icon=":material/assignment:")
+    st.caption(t("meeting.link"))
+    page_url = (st.context.url or "/meetings").split("?")[0]
+    st.code(f"{page_url}?meeting={m.id}", language=None)
