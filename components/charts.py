@@ -25,6 +25,12 @@ VEGA_LOCALES = {
 }
 
 
+def _tap_catcher(base: alt.Chart, pick) -> alt.Chart:
+    """An invisible copy of the cells on top of everything, holding the selection, so that a tap
+    on a cell's text selects the cell too (text drawn over a cell would otherwise swallow the tap)."""
+    return base.mark_rect(fill="white", fillOpacity=0.001, cursor="pointer").add_params(pick)
+
+
 def _finish(chart, lang: str):
     return (chart.configure(locale={"number": VEGA_LOCALES[lang]})
             .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
@@ -99,11 +105,11 @@ def build_calendar_chart(df: pd.DataFrame, *, day: str, week: str, weekday: str,
     )
     cells = base.mark_rect(cornerRadius=3, cursor="pointer", stroke="white", strokeWidth=2).encode(
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None),
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55))).add_params(pick)
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)))
     numbers = base.mark_text(fontSize=FONT_SIZE).encode(
         text=alt.Text(f"{value}:Q", format=",d"),
         color=alt.condition(f"datum.{value} >= 3", alt.value("white"), alt.value("#1a1a1a")))
-    return _finish((cells + numbers).properties(height=max(120, (34 if rows <= 20 else 22) * rows)), lang)
+    return _finish((cells + numbers + _tap_catcher(base, pick)).properties(height=max(120, (34 if rows <= 20 else 22) * rows)), lang)
 
 
 def build_stacked_chart(df: pd.DataFrame, *, x: str, x_title: str, value: str, group: str, group_label: str,
@@ -143,12 +149,12 @@ def build_board_chart(df: pd.DataFrame, *, code: str, status: str, status_label:
                                        range=[POINT_STATUS_STYLE[s][0] for s in statuses if s in labels]))
     base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
     tiles = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3, cursor="pointer").encode(
-        color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6))).add_params(pick)
+        color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6)))
     ink = alt.Color("ink:N", scale=None)
     names = base.mark_text(fontSize=12, fontWeight="bold", dy=-7, limit=150).encode(text=f"{label}:N", color=ink)
     details = base.mark_text(fontSize=11, dy=9, limit=150).encode(text=f"{detail}:N", color=ink)
     rows = int(df["row"].max()) + 1 if len(df) else 1
-    return _finish((tiles + names + details).properties(height=46 * rows), lang)
+    return _finish((tiles + names + details + _tap_catcher(base, pick)).properties(height=46 * rows), lang)
 
 
 def build_point_map(df: pd.DataFrame, *, code: str, status: str, status_label: str, name: str, label: str,

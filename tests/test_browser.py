@@ -274,3 +274,53 @@ def test_tapping_a_document_row_opens_it(browser, demo_server):
     _assert_fits(page)
     _screenshot(page, "document-detail-tablet-portrait")
     page.close()
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_meetings_page_readable_at_each_size(browser, demo_server, size_name):
+    url, _ = demo_server
+    page = _open(browser, url + "/meetings", SIZES[size_name])
+    _assert_fits(page)
+    assert page.get_by_role("heading", name="Lịch họp 7 ngày tới").count() == 1
+    _screenshot(page, f"meetings-{size_name}")
+    page.close()
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_points_board_and_map_readable_at_each_size(browser, demo_server, size_name):
+    url, _ = demo_server
+    page = _open(browser, url + "/points", SIZES[size_name])
+    _assert_fits(page)
+    assert _metric_value(page, "Đang kết nối").endswith("/102")
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3
+    _screenshot(page, f"points-{size_name}")
+    page.close()
+
+
+def test_tapping_a_tile_opens_the_point(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/points", SIZES["tablet-landscape"])
+    board = page.locator('[data-testid="stVegaLiteChart"]').first
+    board.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    box = board.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 12, box["y"] + box["height"] / 2)  # on the name of a tile
+    page.wait_for_function("() => location.search.includes('point=')", timeout=15_000)
+    _settle(page)
+    page.get_by_text("Lịch sử kiểm tra").wait_for(timeout=30_000)
+    _assert_fits(page)
+    _screenshot(page, "point-detail-tablet-landscape")
+    page.close()
+
+
+def test_a_point_missing_meetings_opens_on_the_points_page(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/meetings?period=quarter", SIZES["tablet-landscape"])
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 44 + 22)
+    page.wait_for_url("**/points?point=**", timeout=15_000)
+    page.get_by_text("Lịch sử kiểm tra").wait_for(timeout=30_000)
+    page.close()
