@@ -1,7 +1,8 @@
 """The router: page config, language, the database check, the shared period filter, navigation.
 
 Run with `streamlit run app.py`. With nothing configured it creates the
-embedded SQLite database with the demo province on first start.
+embedded SQLite database with the demo province on first start. Any page
+with ?mode=present becomes the slide show for a projector.
 """
 
 import streamlit as st
@@ -11,6 +12,8 @@ import i18n
 from components import keys
 from components.db_problem import show_database_problem
 from components.period_filter import period_filter
+from components.presentation import run_show
+from components.theme import tablet_style
 from data_access import clock
 from data_access.bootstrap import embedded_needs_setup
 from data_access.config import database_url, is_embedded
@@ -29,6 +32,8 @@ def _chosen_language() -> str:
 i18n.set_language(_chosen_language())
 st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide",
                    initial_sidebar_state="collapsed")
+presenting = st.query_params.get("mode") == "present"
+tablet_style()
 
 url = database_url()
 try:
@@ -49,8 +54,11 @@ navigation = st.navigation(
      st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
      st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
              url_path="points")],
-    position="top",
+    position="hidden" if presenting else "top",
 )
+if presenting:
+    run_show(url)
+    st.stop()
 pending = st.session_state.pop(keys.PENDING_SWITCH, None)
 if pending:  # a tap on another page's item (a commune point on the meetings page)
     st.switch_page(pending[0], query_params=pending[1])

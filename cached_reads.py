@@ -19,7 +19,8 @@ from data_access.engine import get_engine
 from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
 from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
-from data_access.periods import Period
+from data_access.periods import Period, current_period, previous_period, same_period_last_year
+from data_access.presentation import ShowFigures
 from data_access import document_list, documents, meetings, task_list, tasks
 from data_access import meeting_figures as mf
 from data_access import point_figures as pf
@@ -30,7 +31,8 @@ from data_access.tasks import TaskCategoryCounts
 
 READ_TTL_SECONDS = 60
 SCHEMA_CHECK_TTL_SECONDS = 60
-CHOICES_TTL_SECONDS = 600  # filter choices (units, document types) change rarely
+CHOICES_TTL_SECONDS = 600
+PRESENTATION_TTL_SECONDS = 3600  # the show asks for a new bucket when it wants fresh figures  # filter choices (units, document types) change rarely
 
 
 def _guarded(read):
@@ -181,6 +183,33 @@ def point_figures(url: str, start: dt.date, end: dt.date) -> tuple[pf.PointFigur
 def point_detail(url: str, code: str) -> tuple[pf.PointDetail | None, dt.datetime]:
     now = clock.now_utc()
     return _read(url, pf.point_by_code, code, now), now
+
+
+
+@st.cache_data(ttl=PRESENTATION_TTL_SECONDS, show_spinner=False, max_entries=4)
+def presentation_figures(url: str, refresh_bucket: int) -> ShowFigures:
+    """Everything the slides show, read afresh once per refresh bucket (the show's own refresh rate)."""
+    now = clock.now_utc()
+    today = now.astimezone(clock.VN_TZ).date()
+    month = current_period("month", today)
+    before = previous_period(month)
+    engine = get_engine(url)
+
+    def read():
+        with engine.connect() as conn:
+            return ShowFigures(
+                read_at=now,
+                overview=overview_figures(engine, month, now),
+                units=tasks.overdue_by_unit(conn, TaskFilter(today), limit=12),
+                documents=documents.document_figures(
+                    conn, DocumentFilter(today, month.start, month.end), (before.start, before.end),
+                    (same_period_last_year(month).start, same_period_last_year(month).end)),
+                meetings=mf.meeting_figures(conn, month.start, month.end),
+                meeting_load=meetings.load(conn, month.start, month.end),
+                meeting_load_before=meetings.load(conn, before.start, before.end),
+                points=pf.point_figures(conn, month.start, month.end, now),
+                month=month, before=before)
+    return _guarded(read)
 
 
 def clear_reads() -> None:

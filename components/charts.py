@@ -31,14 +31,16 @@ def _tap_catcher(base: alt.Chart, pick) -> alt.Chart:
     return base.mark_rect(fill="white", fillOpacity=0.001, cursor="pointer").add_params(pick)
 
 
-def _finish(chart, lang: str):
+def _finish(chart, lang: str, font_size: int = FONT_SIZE):
     return (chart.configure(locale={"number": VEGA_LOCALES[lang]})
-            .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
+            .configure_axis(labelFontSize=font_size, titleFontSize=font_size)
+            .configure_legend(labelFontSize=font_size)
             .configure_view(strokeWidth=0))
 
 
 def build_ranking_chart(df: pd.DataFrame, *, label: str, value: str, text: str, key: str,
-                        selection: str, value_title: str, lang: str, colour: str = OVERDUE) -> alt.Chart:
+                        selection: str, value_title: str, lang: str, colour: str = OVERDUE,
+                        font_size: int = FONT_SIZE) -> alt.Chart:
     """Horizontal bars, biggest first, each labelled; a tap selects the row's `key`."""
     pick = alt.selection_point(name=selection, fields=[key], on="click")
     base = alt.Chart(df).encode(
@@ -49,8 +51,9 @@ def build_ranking_chart(df: pd.DataFrame, *, label: str, value: str, text: str, 
     )
     bars = base.mark_bar(color=colour, cursor="pointer").encode(
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45))).add_params(pick)
-    labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(text=f"{text}:N")
-    return _finish((bars + labels).properties(height=max(120, BAR_HEIGHT_PX * len(df))), lang)
+    labels = base.mark_text(align="left", dx=4, fontSize=font_size).encode(text=f"{text}:N")
+    bar_height = max(BAR_HEIGHT_PX, int(font_size * 2.4))
+    return _finish((bars + labels).properties(height=max(120, bar_height * len(df))), lang, font_size)
 
 
 def build_bucket_chart(df: pd.DataFrame, *, label: str, value: str, key: str, selection: str,
@@ -69,7 +72,8 @@ def build_bucket_chart(df: pd.DataFrame, *, label: str, value: str, key: str, se
 
 
 def build_volume_chart(df: pd.DataFrame, *, bucket: str, label: str, direction: str, direction_label: str,
-                       value: str, selection: str, value_title: str, lang: str) -> alt.Chart:
+                       value: str, selection: str, value_title: str, lang: str,
+                       font_size: int = FONT_SIZE) -> alt.Chart:
     """Incoming and outgoing side by side per day, week or month; a tap selects a bucket and direction."""
     pick = alt.selection_point(name=selection, fields=[bucket, direction], on="click")
     order = list(dict.fromkeys(df[label]))
@@ -88,14 +92,15 @@ def build_volume_chart(df: pd.DataFrame, *, bucket: str, label: str, direction: 
     if len(order) <= LABELLED_BARS_MAX // 2:
         chart = bars + base.mark_text(baseline="bottom", dy=-3, fontSize=12).encode(
             text=alt.Text(f"{value}:Q", format=",d"))
-    return _finish(chart.properties(height=280), lang)
+    return _finish(chart.properties(height=280 if font_size == FONT_SIZE else 420), lang, font_size)
 
 
 KIND_COLOURS = {"meeting": "#1f5fa8", "conference": "#e08a00", "delegation": "#6a3d9a", "other": "#7f7f7f"}
 
 
 def build_calendar_chart(df: pd.DataFrame, *, day: str, week: str, weekday: str, value: str,
-                         weekday_order: list[str], selection: str, lang: str) -> alt.Chart:
+                         weekday_order: list[str], selection: str, lang: str,
+                         font_size: int = FONT_SIZE) -> alt.Chart:
     """A heat map of a period: one row per week, one column per weekday, darker for more meetings."""
     pick = alt.selection_point(name=selection, fields=[day], on="click")
     rows = df[week].nunique()
@@ -106,10 +111,12 @@ def build_calendar_chart(df: pd.DataFrame, *, day: str, week: str, weekday: str,
     cells = base.mark_rect(cornerRadius=3, cursor="pointer", stroke="white", strokeWidth=2).encode(
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)))
-    numbers = base.mark_text(fontSize=FONT_SIZE).encode(
+    numbers = base.mark_text(fontSize=font_size).encode(
         text=alt.Text(f"{value}:Q", format=",d"),
         color=alt.condition(f"datum.{value} >= 3", alt.value("white"), alt.value("#1a1a1a")))
-    return _finish((cells + numbers + _tap_catcher(base, pick)).properties(height=max(120, (34 if rows <= 20 else 22) * rows)), lang)
+    cell = max(34 if rows <= 20 else 22, int(font_size * 2.4))
+    return _finish((cells + numbers + _tap_catcher(base, pick)).properties(height=max(120, cell * rows)), lang,
+                   font_size)
 
 
 def build_stacked_chart(df: pd.DataFrame, *, x: str, x_title: str, value: str, group: str, group_label: str,

@@ -68,7 +68,7 @@ def _open_tapped(chart_key: str, selection: str) -> None:
         st.query_params["point"] = chosen[0]["code"]
 
 
-def _short_name(point: PointState) -> str:
+def short_name(point: PointState) -> str:
     """The name without its kind word ("Xã", "Phường", "Đặc khu"): the tile is small."""
     prefix = t(f"pkind.{point.kind}") + " "
     return point.name[len(prefix):] if point.name.startswith(prefix) else point.name
@@ -84,7 +84,7 @@ def board(points: Sequence[PointState], now: dt.datetime, kind: str | None, stat
         "code": [p.code for p in points],
         "status": [p.status for p in points],
         "status_label": [t(f"pstatus.{p.status}") for p in points],
-        "label": [f"{POINT_STATUS_STYLE[p.status][1]} {_short_name(p)}" for p in points],
+        "label": [f"{POINT_STATUS_STYLE[p.status][1]} {short_name(p)}" for p in points],
         "detail": [("* " if p.is_stale(now) else "") + ago(p.checked_at, now) for p in points],
         "ink": [POINT_STATUS_STYLE[p.status][2] for p in points],
     })
@@ -104,7 +104,7 @@ def point_map(points: Sequence[PointState]) -> None:
         "name": [p.name for p in located],
         "status": [p.status for p in located],
         "status_label": [t(f"pstatus.{p.status}") for p in located],
-        "label": ["" if p.status == "connected" else _short_name(p) for p in located],
+        "label": ["" if p.status == "connected" else short_name(p) for p in located],
         "latitude": [p.latitude for p in located],
         "longitude": [p.longitude for p in located],
     })

@@ -380,4 +380,12 @@ MESSAGES = {
     "point.col_status": "Result",
     "point.col_note": "Note",
     "point.link": "Link to this point",
+    "show.overview": "Overview",
+    "show.tasks": "Overdue tasks by lead unit",
+    "show.documents": "Documents in and out this month",
+    "show.meetings": "Meetings this month",
+    "show.points": "Commune, ward and special zone points",
+    "show.slide": "Slide {n}/{total}",
+    "show.stale": "Database unreachable: showing the last figures read.",
+    "show.no_data": "No figures yet; the screen updates itself once the database answers.",
 }

@@ -394,4 +394,13 @@ MESSAGES = {
     "point.col_status": "Kết quả",
     "point.col_note": "Ghi chú",
     "point.link": "Đường liên kết tới điểm cầu này",
+    # Presentation mode
+    "show.overview": "Tổng quan",
+    "show.tasks": "Nhiệm vụ quá hạn theo đơn vị chủ trì",
+    "show.documents": "Văn bản đến và đi trong tháng",
+    "show.meetings": "Hội họp trong tháng",
+    "show.points": "Điểm cầu xã, phường, đặc khu",
+    "show.slide": "Trang {n}/{total}",
+    "show.stale": "Mất kết nối cơ sở dữ liệu: đang giữ số liệu lần cập nhật trước.",
+    "show.no_data": "Chưa đọc được số liệu; màn hình sẽ tự cập nhật khi có kết nối.",
 }

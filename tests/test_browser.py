@@ -147,8 +147,8 @@ def test_period_choice_is_a_tap_and_travels_in_the_url(browser, demo_server):
     page.wait_for_function("() => location.search.includes('period=week')", timeout=15_000)
     _settle(page)
     assert page.get_by_text("23/11/2026 – 23/11/2026").count() == 1  # Monday 23/11/2026
-    box = page.get_by_role("radio", name="Quý này").bounding_box()
-    assert box["height"] >= 32  # a comfortable tap target for a finger
+    for control in (page.get_by_role("radio", name="Quý này"), page.get_by_role("link", name="Nhiệm vụ").first):
+        assert control.bounding_box()["height"] >= 44  # a finger-sized tap target
     page.close()
 
 
@@ -323,4 +323,48 @@ def test_a_point_missing_meetings_opens_on_the_points_page(browser, demo_server)
     page.mouse.click(box["x"] + 18, box["y"] + 44 + 22)
     page.wait_for_url("**/points?point=**", timeout=15_000)
     page.get_by_text("Lịch sử kiểm tra").wait_for(timeout=30_000)
+    page.close()
+
+
+def test_presentation_runs_through_its_slides_on_its_own(browser, demo_server):
+    """At 1920x1080 the show advances every 3 s through all five slides, with refreshes,
+    with headline figures of at least 48 px and nothing a viewer could touch."""
+    url, _ = demo_server
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(url + "/?mode=present&interval=3&refresh=5")
+    titles = ["Tổng quan", "Nhiệm vụ quá hạn theo đơn vị chủ trì", "Văn bản đến và đi trong tháng",
+              "Hội họp trong tháng", "Điểm cầu xã, phường, đặc khu"]
+    seen = set()
+    deadline = time.monotonic() + 60
+    while len(seen) < len(titles) and time.monotonic() < deadline:
+        heading = page.locator("h1").first
+        if heading.count():
+            text = heading.inner_text().strip()
+            if text in titles and text not in seen:
+                seen.add(text)
+                page.wait_for_timeout(1200)
+                _assert_fits(page)
+                assert page.get_by_text("Cập nhật lúc").count() >= 1
+                assert page.locator("button:visible, input:visible, select:visible").count() == 0
+                _screenshot(page, f"present-{titles.index(text) + 1}-projector")
+                sizes = page.evaluate("""[...document.querySelectorAll('[data-testid="stMetricValue"] p')]
+                                         .map(p => parseFloat(getComputedStyle(p).fontSize))""")
+                assert sizes and min(sizes) >= 48, sizes
+        page.wait_for_timeout(400)
+    assert seen == set(titles)
+    page.close()
+
+
+PAGES = {"overview": "/", "tasks": "/tasks", "documents": "/documents", "meetings": "/meetings", "points": "/points"}
+
+
+@pytest.mark.parametrize("size_name", ["tablet-portrait", "projector"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_in_english(browser, demo_server, name, size_name):
+    url, _ = demo_server
+    page = _open(browser, f"{url}{PAGES[name]}?lang=en", SIZES[size_name])
+    _assert_fits(page)
+    assert page.get_by_text("Updated at").count() >= 1
+    assert page.get_by_text("Cập nhật lúc").count() == 0
+    _screenshot(page, f"{name}-english-{size_name}")
     page.close()

@@ -1,0 +1,40 @@
+"""Style the theme in .streamlit/config.toml cannot express: finger-sized tap targets on
+tablets, and the large, high-contrast type of the presentation mode."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+TABLET_CSS = """
+<style>
+/* Tap targets of at least 44 px: buttons, segmented controls, pills, selects. */
+.stButton button, .stDownloadButton button, button[data-variant="segmented_control"],
+button[data-variant="pills"], [data-testid="stSelectbox"] div[data-baseweb="select"] > div,
+[data-testid="stTextInput"] input, [data-testid="stPageLink"] a { min-height: 44px; }
+[data-testid="stTopNavLink"] { min-height: 44px; display: flex; align-items: center; }
+</style>
+"""
+
+PRESENTATION_CSS = """
+<style>
+/* No sidebar, toolbar, header or anything to touch; large type readable from 10 metres. */
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+.stApp { background: #ffffff; color: #000000; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+[data-testid="stMetricValue"] p { font-size: 80px !important; line-height: 1.1; font-weight: 700; color: #000000; }
+[data-testid="stMetricLabel"] p { font-size: 30px !important; color: #000000; }
+[data-testid="stMetricDelta"] p, [data-testid="stMetricDeltaDescription"] p { font-size: 24px !important; }
+[data-testid="stTooltipIcon"], [data-testid="stElementToolbar"] { display: none !important; }
+h1 { font-size: 56px !important; }
+[data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #222222; }
+</style>
+"""
+
+
+def tablet_style() -> None:
+    st.html(TABLET_CSS)
+
+
+def presentation_style() -> None:
+    st.html(PRESENTATION_CSS)
