@@ -7,8 +7,8 @@ import streamlit as st
 import cached_reads
 from components import keys
 from components.meeting_detail_view import meeting_detail_view
-from components.meeting_sections import (busiest, calendar, day_list, headline, meeting_table, missed_table,
-                                         online_table, weekly)
+from components.meeting_sections import (busiest, by_kind, calendar, day_list, headline, meeting_table,
+                                         missed_table, online_table, weekly)
 from components.page_header import freshness_caption
 from components.period_filter import selected_period
 from data_access.config import database_url
@@ -34,8 +34,9 @@ headline(fig, load, previous, before)
 with st.container(horizontal=True, wrap=True, gap="large"):
     with st.container(width=500):
         calendar(fig, period)
-    with st.container(width=280):
+    with st.container(width=320):
         busiest(fig)
+        by_kind(fig)
 day = st.session_state.get(keys.MEETINGS_DAY)
 if day:
     day_list(dt.date.fromisoformat(day), cached_reads.meetings_on(url, dt.date.fromisoformat(day)))

@@ -76,6 +76,19 @@ def weekly(fig: MeetingFigures) -> None:
                                         value_title=t("meetings.col_count"), lang=language()), width="stretch")
 
 
+def by_kind(fig: MeetingFigures) -> None:
+    """Meetings of the period by kind, online and in person."""
+    if not fig.kinds:
+        return
+    st.markdown(f"**{t('meetings.by_kind')}**")
+    st.dataframe(pd.DataFrame({
+        t("meeting.kind"): [t(f"kind.{k.kind}") for k in fig.kinds],
+        t("mode.online"): [k.online for k in fig.kinds],
+        t("mode.in_person"): [k.in_person for k in fig.kinds],
+        t("meetings.col_count"): [k.online + k.in_person for k in fig.kinds],
+    }), hide_index=True, row_height=40)
+
+
 def busiest(fig: MeetingFigures) -> None:
     if not fig.busiest:
         return

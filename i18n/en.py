@@ -290,6 +290,7 @@ MESSAGES = {
     "meetings.col_weekday": "Day",
     "meetings.col_count": "Meetings",
     "meetings.per_week": "Meetings per week, by kind",
+    "meetings.by_kind": "By kind and mode",
     "meetings.busiest": "The busiest days",
     "meetings.busiest_item": "{day}: {count} meetings",
     "meetings.day_list": "Meetings on {day}",

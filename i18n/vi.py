@@ -301,6 +301,7 @@ MESSAGES = {
     "meetings.col_weekday": "Thứ",
     "meetings.col_count": "Số cuộc họp",
     "meetings.per_week": "Số cuộc họp mỗi tuần, theo loại",
+    "meetings.by_kind": "Theo loại và hình thức",
     "meetings.busiest": "Những ngày nhiều cuộc họp nhất",
     "meetings.busiest_item": "{day}: {count} cuộc",
     "meetings.day_list": "Các cuộc họp ngày {day}",

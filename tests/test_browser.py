@@ -358,7 +358,7 @@ def test_presentation_runs_through_its_slides_on_its_own(browser, demo_server):
 PAGES = {"overview": "/", "tasks": "/tasks", "documents": "/documents", "meetings": "/meetings", "points": "/points"}
 
 
-@pytest.mark.parametrize("size_name", ["tablet-portrait", "projector"])
+@pytest.mark.parametrize("size_name", list(SIZES))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_page_in_english(browser, demo_server, name, size_name):
     url, _ = demo_server
@@ -367,4 +367,14 @@ def test_every_page_in_english(browser, demo_server, name, size_name):
     assert page.get_by_text("Updated at").count() >= 1
     assert page.get_by_text("Cập nhật lúc").count() == 0
     _screenshot(page, f"{name}-english-{size_name}")
+    page.close()
+
+
+def test_english_stays_for_the_session(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/?lang=en", SIZES["tablet-landscape"])
+    page.get_by_role("link", name="Tasks").first.click()
+    page.wait_for_url("**/tasks**", timeout=15_000)
+    page.get_by_role("heading", name="Implementation status").wait_for(timeout=30_000)
+    assert "lang=en" not in page.url
     page.close()

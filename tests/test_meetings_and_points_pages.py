@@ -58,7 +58,9 @@ def test_upcoming_and_online_tables_in_vietnam_time_whatever_the_server_zone(mon
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
-    upcoming, online, missed = _frames(at)
+    kinds, upcoming, online, missed = _frames(at)
+    assert list(kinds["Loại"]) == ["Cuộc họp", "Hội nghị", "Đoàn công tác TW", "Khác"]
+    assert list(kinds["Trực tuyến"]) == [1, 1, 0, 0] and list(kinds["Trực tiếp"]) == [2, 1, 1, 1]
     assert list(upcoming["Cuộc họp"]) == M.UPCOMING
     assert list(upcoming["Thời gian"]) == ["14:00 28/08/2025", "09:00 29/08/2025", "08:00 04/09/2025"]
     assert list(online["Cuộc họp"]) == [title for title, *_ in M.ONLINE]
@@ -69,7 +71,7 @@ def test_upcoming_and_online_tables_in_vietnam_time_whatever_the_server_zone(mon
 
 def test_a_day_tapped_on_the_calendar(monkeypatch, meetings_url):
     at = _open(monkeypatch, meetings_url, MEETINGS, M.NOW_ISO, state={keys.MEETINGS_DAY: "2025-08-01"})
-    day = _frames(at)[0]
+    day = _frames(at)[1]
     assert list(day["Cuộc họp"]) == ["Hội nghị trực tuyến 01/08", "Họp sáng 01/08"]
     assert list(day["Hình thức"]) == ["Trực tuyến", "Trực tiếp"]
 
