@@ -113,6 +113,11 @@ def tasks_due_soon(url: str, f: TaskFilter) -> list[task_list.TaskRow]:
 
 
 @st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
+def urging_summary(url: str, f: TaskFilter) -> tuple[int, int]:
+    return _read(url, task_list.urging_summary, f)
+
+
+@st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
 def urging_list(url: str, f: TaskFilter) -> list[task_list.UrgingRow]:
     return _read(url, task_list.urging_list, f)
 

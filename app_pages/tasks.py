@@ -66,4 +66,4 @@ else:
     st.info(t("tasks.list_empty"))
 
 st.subheader(t("tasks.section_urging"))
-urging_download(cached_reads.urging_list(url, f), f.as_of)
+urging_download(*cached_reads.urging_summary(url, f), f.as_of, lambda: cached_reads.urging_list(url, f))

@@ -1,24 +1,28 @@
-"""The download of the urging list: built only when the button is pressed."""
+"""The download of the urging list: its rows are read and the workbook built only when the
+button is pressed, so the page itself brings back just the two counts it shows."""
 
 from __future__ import annotations
 
 import datetime as dt
-from itertools import groupby
 from typing import Callable, Sequence
 
 import streamlit as st
 
 from data_access.task_list import UrgingRow
-from i18n import fmt_int, t
+from i18n import fmt_int, language, set_language, t
 from reports.urging_workbook import build_urging_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def urging_download(rows: Sequence[UrgingRow], as_of: dt.date) -> None:
-    units = sum(1 for _ in groupby(rows, key=lambda r: r.unit_name))
-    st.caption(t("tasks.urging_caption", count=fmt_int(len(rows)), units=fmt_int(units)))
-    build: Callable[[], bytes] = lambda: build_urging_workbook(rows, as_of)  # noqa: E731
+def urging_download(count: int, units: int, as_of: dt.date, rows: Callable[[], Sequence[UrgingRow]]) -> None:
+    st.caption(t("tasks.urging_caption", count=fmt_int(count), units=fmt_int(units)))
+    lang = language()
+
+    def build() -> bytes:
+        set_language(lang)  # the download may be served outside the script run that drew the button
+        return build_urging_workbook(rows(), as_of)
+
     st.download_button(t("tasks.urging_download"), data=build, mime=XLSX, icon=":material/download:",
                        file_name=f"{t('tasks.urging_file')}-{as_of.isoformat()}.xlsx",
-                       on_click="ignore", disabled=not rows)
+                       on_click="ignore", disabled=not count)

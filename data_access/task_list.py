@@ -130,6 +130,16 @@ def urging_list(conn: Connection, f: TaskFilter) -> list[UrgingRow]:
             for name, code, title, source, assigned, due, progress, n, last in rows]
 
 
+def urging_summary(conn: Connection, f: TaskFilter) -> tuple[int, int]:
+    """How many open overdue tasks the urging list of the filter holds, and of how many lead units."""
+    f = f.without("category")
+    tasks_n, units_n = conn.execute(
+        select(func.count(), func.count(tasks.c.assignee_unit_id.distinct()))
+        .where(*where(f), category_on(f.as_of) == "open_overdue")
+    ).one()
+    return tasks_n, units_n
+
+
 def _as_utc(value):
     """max() of a timestamp comes back as text in SQLite: make it an aware datetime."""
     if value is None or isinstance(value, dt.datetime):

@@ -378,3 +378,22 @@ def test_english_stays_for_the_session(browser, demo_server):
     page.get_by_role("heading", name="Implementation status").wait_for(timeout=30_000)
     assert "lang=en" not in page.url
     page.close()
+
+
+def test_urging_list_downloads_as_excel(browser, demo_server):
+    """The workbook is built on the press of the button, with the overdue tasks of the filter."""
+    import io
+
+    from openpyxl import load_workbook
+
+    url, db_url = demo_server
+    page = _open(browser, url + "/tasks?scope=all", SIZES["tablet-landscape"])
+    caption = page.get_by_text("nhiệm vụ quá hạn của").first
+    caption.scroll_into_view_if_needed()
+    count = int(caption.inner_text().split(" ")[0].replace(".", ""))
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Tải danh sách đôn đốc (Excel)").click()
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    assert sheet["A1"].value == "DANH SÁCH NHIỆM VỤ QUÁ HẠN CẦN ĐÔN ĐỐC"
+    assert sum(1 for row in sheet.iter_rows(min_row=5) if isinstance(row[0].value, int)) == count
+    page.close()

@@ -106,6 +106,7 @@ def test_list_is_paged_and_sorted(conn):
 
 def test_urging_list_and_its_workbook(conn):
     rows = task_list.urging_list(conn, MONTH)
+    assert task_list.urging_summary(conn, MONTH) == (4, 2)
     assert [(r.unit_name, r.code, r.days_overdue, r.urgings) for r in rows] == K.URGING
     assert rows[0].last_urged_at.astimezone(dt.timezone(dt.timedelta(hours=7))).date() == dt.date(2025, 8, 25)
     book = load_workbook(io.BytesIO(build_urging_workbook(rows, K.TODAY)))

@@ -58,7 +58,7 @@ def seed_demo(engine: Engine, now: dt.datetime, scale: float = 1.0) -> dict[str,
         docs_by_day = _insert_documents(conn, rng, ids, today, scale)
         meetings_by_day = _insert_meetings(conn, rng, ids, today, now, scale)
         _insert_tasks(conn, rng, ids, today, now, docs_by_day, meetings_by_day, scale)
-        _insert_checks(conn, rng, ids, today, now)
+        _insert_checks(conn, rng, ids, today, now, scale)
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in (units, documents, meetings, meeting_points, tasks, task_events, point_checks)}
 
@@ -309,8 +309,9 @@ def _events(rng, task, today, now) -> list[dict]:
     return out
 
 
-def _insert_checks(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime) -> None:
-    """A check of every point each morning; a few points troubled, stale or never checked."""
+def _insert_checks(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime, scale: float = 1.0) -> None:
+    """A check of every point each morning (and more rounds through the day at larger scales);
+    a few points troubled, stale or never checked."""
     points = list(ids.points)
     never = {rng.choice(points[:-3])}
     others = [p for p in points if p not in never]
@@ -322,13 +323,14 @@ def _insert_checks(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime) -> No
         for point in points:
             if point in never or (point in stale and offset < 3):
                 continue
-            at = _at(day, 6, rng.randint(0, 40))
-            if at > now:
-                continue
-            bad = 0.12 if point in chronic else 0.02
-            roll = rng.random()
-            status = "disconnected" if roll < bad * 0.4 else "degraded" if roll < bad else "connected"
-            note = rng.choice(v.CHECK_NOTES[status]) if status != "connected" else None
-            rows.append({"unit_id": point, "checked_at": at, "status": status, "note": note})
+            for round_ in range(max(1, round(scale))):
+                at = _at(day, 6 + round_ % 12, rng.randint(0, 40))
+                if at > now:
+                    continue
+                bad = 0.12 if point in chronic else 0.02
+                roll = rng.random()
+                status = "disconnected" if roll < bad * 0.4 else "degraded" if roll < bad else "connected"
+                note = rng.choice(v.CHECK_NOTES[status]) if status != "connected" else None
+                rows.append({"unit_id": point, "checked_at": at, "status": status, "note": note})
     for batch in range(0, len(rows), 20000):
         conn.execute(insert(point_checks), rows[batch:batch + 20000])

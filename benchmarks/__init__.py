@@ -1,0 +1,1 @@
+"""Speed and memory of the dashboard, measured against the database's own time (python -m benchmarks)."""
