@@ -39,7 +39,7 @@ def _database(server: str, scale: float, fresh: bool) -> tuple[str, float | None
     from data_access.schema import documents
     from data_access import clock
 
-    name = f"office_bench_s{str(scale).replace('.', '_')}"
+    name = f"office_bench_s{scale:g}".replace(".", "_")
     admin = create_engine(make_url(server).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
@@ -136,9 +136,10 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, DATABASE_URL=url)
+    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / "benchmark-server.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port),
                                "--server.address", "127.0.0.1", "--server.headless", "true"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -148,38 +149,51 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
             except OSError:
                 time.sleep(0.3)
         paths = ["/", "/tasks", "/documents", "/meetings", "/points"]
-        finished = "() => document.querySelector('h1') && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        # finished: the page's content is there and the script is no longer running
+        finished = ("() => document.querySelector('[data-testid=\"stMetric\"], [data-testid=\"stDataFrame\"]')"
+                    " && !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+        wait_ms = limit_seconds * 1000
 
-        async def one(browser, i, times):
+        async def one(browser, i, times, failures):
             context = await browser.new_context(viewport={"width": 1024, "height": 768})
             page = await context.new_page()
-            started = time.perf_counter()
-            await page.goto(base + paths[i % len(paths)])
-            await page.wait_for_timeout(300)
-            await page.wait_for_function(finished, timeout=limit_seconds * 1000)
-            times.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            await page.get_by_role("radio", name="Quý này").click()
-            await page.wait_for_timeout(300)
-            await page.wait_for_function(finished, timeout=limit_seconds * 1000)
-            times.append(time.perf_counter() - started)
-            await context.close()
+            try:
+                started = time.perf_counter()
+                await page.goto(base + paths[i % len(paths)], timeout=wait_ms)
+                await page.wait_for_timeout(300)
+                await page.wait_for_function(finished, timeout=wait_ms)
+                times.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                await page.get_by_role("radio", name="Quý này").click(timeout=wait_ms)
+                await page.wait_for_timeout(300)
+                await page.wait_for_function(finished, timeout=wait_ms)
+                times.append(time.perf_counter() - started)
+            except Exception as exc:  # a session that does not finish is counted, not fatal
+                if not failures:
+                    await page.screenshot(path=str(Path(os.environ.get("TMPDIR", "/tmp")) / "benchmark-failure.png"))
+                failures.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+            finally:
+                await context.close()
 
         async def run():
             times: list[float] = []
+            failures: list[str] = []
             async with async_playwright() as p:
                 browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=[
                     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync"])
-                await asyncio.wait_for(asyncio.gather(*(one(browser, i, times) for i in range(sessions))),
-                                       timeout=limit_seconds)
+                await asyncio.wait_for(asyncio.gather(*(one(browser, i, times, failures) for i in range(sessions))),
+                                       timeout=limit_seconds * 2)
                 await browser.close()
-            return times
+            return times, failures
 
-        times = asyncio.run(run())
+        times, failures = asyncio.run(run())
         times.sort()
-        return {"sessions": sessions, "page_loads": len(times), "median_s": statistics.median(times),
-                "p95_s": times[max(0, int(round(0.95 * len(times))) - 1)], "max_s": times[-1]}
+        if not times:
+            return {"sessions": sessions, "page_loads": 0, "failures": failures}
+        return {"sessions": sessions, "page_loads": len(times), "failures": failures,
+                "median_s": statistics.median(times), "p95_s": times[max(0, int(round(0.95 * len(times))) - 1)],
+                "max_s": times[-1]}
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -226,8 +240,12 @@ def main() -> None:
         if args.sessions:
             entry["concurrency"] = _concurrent(url, args.sessions)
             c = entry["concurrency"]
-            print(f"{args.sessions} concurrent sessions, {c['page_loads']} finished pages: "
-                  f"median {c['median_s']:.2f} s, 95th percentile {c['p95_s']:.2f} s, max {c['max_s']:.2f} s")
+            if c["page_loads"]:
+                print(f"{args.sessions} concurrent sessions, {c['page_loads']} finished pages "
+                      f"({len(c['failures'])} sessions did not finish): median {c['median_s']:.2f} s, "
+                      f"95th percentile {c['p95_s']:.2f} s, max {c['max_s']:.2f} s")
+            else:
+                print(f"{args.sessions} concurrent sessions: none finished ({c['failures'][:3]})")
         results["scales"].append(entry)
     Path(args.json).write_text(json.dumps(results, indent=2, default=str))
     print(f"\nWritten to {args.json}")

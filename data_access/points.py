@@ -25,19 +25,22 @@ class PointStatusCounts:
 def latest_checks(as_of: dt.datetime):
     """Subquery: each point's latest check at or before `as_of` (unit_id, status, checked_at, note).
 
-    Two checks of one point at the same instant: the one written last (higher
-    id) counts.
+    Found per unit with the (unit_id, checked_at) index, one short lookup per
+    point, rather than by ranking every check ever made. Two checks of one
+    point at the same instant: the one written last (higher id) counts.
     """
-    ranked = (
-        select(point_checks.c.unit_id, point_checks.c.status, point_checks.c.checked_at, point_checks.c.note,
-               func.row_number().over(partition_by=point_checks.c.unit_id,
-                                      order_by=(point_checks.c.checked_at.desc(),
-                                                point_checks.c.id.desc())).label("rn"))
-        .where(point_checks.c.checked_at <= as_of)
-        .subquery()
+    latest_id = (
+        select(point_checks.c.id)
+        .where(point_checks.c.unit_id == units.c.id, point_checks.c.checked_at <= as_of)
+        .order_by(point_checks.c.checked_at.desc(), point_checks.c.id.desc())
+        .limit(1)
+        .correlate(units)
+        .scalar_subquery()
     )
-    return (select(ranked.c.unit_id, ranked.c.status, ranked.c.checked_at, ranked.c.note)
-            .where(ranked.c.rn == 1).subquery())
+    return (select(point_checks.c.unit_id, point_checks.c.status, point_checks.c.checked_at, point_checks.c.note)
+            .select_from(units.join(point_checks, point_checks.c.id == latest_id))
+            .where(units.c.kind.in_(POINT_KINDS))
+            .subquery())
 
 
 def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:

@@ -129,6 +129,7 @@ documents = Table(
     CheckConstraint(in_list("direction", DOC_DIRECTIONS), name="direction"),
     CheckConstraint(in_list("urgency", DOC_URGENCIES), name="urgency"),
     Index("ix_documents_direction_registered_on", "direction", "registered_on"),
+    Index("ix_documents_registered_on", "registered_on"),
     Index("ix_documents_unit_id_registered_on", "unit_id", "registered_on"),
     Index("ix_documents_direction_due_on", "direction", "due_on"),
 )
