@@ -9,6 +9,7 @@ from components.document_filters import bucket_of, document_filters, scope_capti
 from components.document_sections import headline, kinds, processing, volume_chart
 from components.document_table import document_table
 from components.page_header import freshness_caption
+from components.pager import page_to_read, pager
 from components.period_filter import selected_period
 from data_access import clock
 from data_access.config import database_url
@@ -48,14 +49,12 @@ st.subheader(t("docs.section_list"))
 listed = bucket_of(f)
 sort = st.selectbox(t("docs.sort"), SORTS, key=keys.DOCS_SORT, width=280,
                     format_func=lambda s: t(f"docs.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
-page_key = f"{keys.DOCS_PAGE}_{hash((listed, sort)) & 0xFFFFFFFF:x}"  # new filters: a new pager, on page 1
-page = cached_reads.document_page(url, listed, sort, st.session_state.get(page_key, 1))
+page_key, page_no = page_to_read(keys.DOCS_PAGE, (listed, sort))
+page = cached_reads.document_page(url, listed, sort, page_no)
 if page.rows:
     st.caption(f"{t('docs.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('docs.list_hint')}")
     document_table(page.rows, keys.DOCS_LIST_TABLE)
-    if st.session_state.get(page_key, 1) > page.pages:
-        del st.session_state[page_key]
-    st.pagination(page.pages, key=page_key)
+    pager(page_key, page.pages)
 else:
     st.info(t("docs.list_empty"))

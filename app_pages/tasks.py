@@ -5,6 +5,7 @@ import streamlit as st
 import cached_reads
 from components import keys
 from components.page_header import freshness_caption
+from components.pager import page_to_read, pager
 from components.period_filter import selected_period
 from components.task_breakdowns import by_source, overdue_ages, unit_ranking
 from components.task_detail_view import task_detail_view
@@ -53,15 +54,13 @@ category_pills(now)
 age_pills()
 sort = st.selectbox(t("tasks.sort"), SORTS, key=keys.TASKS_SORT, width=280,
                     format_func=lambda s: t(f"tasks.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
-page_key = f"{keys.TASKS_PAGE}_{hash((f, sort)) & 0xFFFFFFFF:x}"  # new filters: a new pager, on page 1
-page = cached_reads.task_page(url, f, sort, st.session_state.get(page_key, 1))
+page_key, page_no = page_to_read(keys.TASKS_PAGE, (f, sort))
+page = cached_reads.task_page(url, f, sort, page_no)
 if page.rows:
     st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('tasks.list_hint')}")
     task_table(page.rows, keys.TASKS_LIST_TABLE)
-    if st.session_state.get(page_key, 1) > page.pages:
-        del st.session_state[page_key]  # fewer pages than before the data changed
-    st.pagination(page.pages, key=page_key)
+    pager(page_key, page.pages)
 else:
     st.info(t("tasks.list_empty"))
 

@@ -5,22 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from components.detail import back_button, field, share_link
 from data_access.document_list import DocumentDetail
 from i18n import fmt_date, t
 
 
-def _back() -> None:
-    del st.query_params["document"]
-
-
-def _field(label: str, value: str) -> None:
-    with st.container(border=True, width=230, gap=None):
-        st.caption(label)
-        st.markdown(f"**{value}**")
 
 
 def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
-    st.button(t("doc.back"), icon=":material/arrow_back:", key=keys.DOC_BACK, on_click=_back)
+    back_button(t("doc.back"), "document", keys.DOC_BACK)
     if detail is None:
         message = t("doc.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("doc.bad_id", id=raw_id[:20])
         st.warning(message, icon=":material/search_off:")
@@ -37,12 +30,12 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
 
     with st.container(horizontal=True, wrap=True, gap="small"):
         if detail.direction == "incoming":
-            _field(t("doc.issuer"), detail.issuer or t("doc.none"))
-        _field(t(f"doc.unit_{detail.direction}"), detail.unit_name or t("doc.none"))
-        _field(t(f"doc.registered_{detail.direction}"), fmt_date(detail.registered_on))
-        _field(t("doc.urgency"), t(f"urgency.{detail.urgency}"))
-        _field(t("doc.due_on"), fmt_date(detail.due_on) if detail.due_on else t("doc.none"))
-        _field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on
+            field(t("doc.issuer"), detail.issuer or t("doc.none"))
+        field(t(f"doc.unit_{detail.direction}"), detail.unit_name or t("doc.none"))
+        field(t(f"doc.registered_{detail.direction}"), fmt_date(detail.registered_on))
+        field(t("doc.urgency"), t(f"urgency.{detail.urgency}"))
+        field(t("doc.due_on"), fmt_date(detail.due_on) if detail.due_on else t("doc.none"))
+        field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on
                else t("doc.not_processed"))
 
     st.markdown(f"#### {t('doc.tasks')}")
@@ -53,6 +46,4 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
         st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
                      query_params={"task": task.code}, icon=":material/assignment:")
 
-    st.caption(t("doc.link"))
-    page_url = (st.context.url or "/documents").split("?")[0]
-    st.code(f"{page_url}?document={detail.id}", language=None)
+    share_link(t("doc.link"), "document", str(detail.id), "/documents")

@@ -15,6 +15,7 @@ import streamlit as st
 from components import keys
 from components.charts import NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
 from components.kpi import Kpi, kpi_row
+from components.selection import chart_pick
 from data_access.document_filter import DocumentFilter
 from data_access.documents import DocumentFigures, Share, UnitProcessing, bucket_end
 from i18n import fmt_date, fmt_int, fmt_percent, fmt_short_date, fmt_signed_int, language, t
@@ -46,14 +47,8 @@ def headline(fig: DocumentFigures, f: DocumentFilter, previous, last_year) -> No
                  outgoing_change=_change(fig.volume.outgoing, fig.last_year.outgoing)))
 
 
-def _picked(chart_key: str, selection: str):
-    state = st.session_state.get(chart_key)
-    chosen = state.selection.get(selection) if state is not None else None
-    return chosen[0] if chosen else None
-
-
 def _on_volume_tap(grain: str) -> None:
-    picked = _picked(keys.DOCS_VOLUME_CHART, "bucket")
+    picked = chart_pick(keys.DOCS_VOLUME_CHART, "bucket")
     if picked:
         start = pd.Timestamp(picked["start"]).date()
         st.session_state[keys.DOCS_BUCKET] = (start.isoformat(), bucket_end(start, grain).isoformat())
@@ -80,13 +75,13 @@ def volume_chart(fig: DocumentFigures) -> None:
 
 
 def _on_type_tap() -> None:
-    picked = _picked(keys.DOCS_TYPE_CHART, "type")
+    picked = chart_pick(keys.DOCS_TYPE_CHART, "type")
     if picked:
         st.session_state[keys.DOCS_TYPE] = picked["key"]
 
 
 def _on_urgency_tap() -> None:
-    picked = _picked(keys.DOCS_URGENCY_CHART, "urgency")
+    picked = chart_pick(keys.DOCS_URGENCY_CHART, "urgency")
     if picked:
         st.session_state[keys.DOCS_URGENCY] = picked["key"]
 

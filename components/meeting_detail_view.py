@@ -7,23 +7,16 @@ from collections import Counter
 import streamlit as st
 
 from components import keys
+from components.detail import back_button, field, share_link
 from data_access.clock import VN_TZ
 from data_access.meeting_figures import MeetingDetail
 from i18n import fmt_date, fmt_int, t
 
 
-def _back() -> None:
-    del st.query_params["meeting"]
-
-
-def _field(label: str, value: str) -> None:
-    with st.container(border=True, width=230, gap=None):
-        st.caption(label)
-        st.markdown(f"**{value}**")
 
 
 def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
-    st.button(t("meeting.back"), icon=":material/arrow_back:", key=keys.MEETING_BACK, on_click=_back)
+    back_button(t("meeting.back"), "meeting", keys.MEETING_BACK)
     if detail is None:
         message = t("meeting.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("meeting.bad_id", id=raw_id[:20])
         st.warning(message, icon=":material/search_off:")
@@ -37,9 +30,9 @@ def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
         st.badge(t(f"mstatus.{m.status}"), color={"held": "green", "cancelled": "gray"}.get(m.status, "orange"))
         st.badge(t("mode.online") if m.is_online else t("mode.in_person"), color="violet")
     with st.container(horizontal=True, wrap=True, gap="small"):
-        _field(t("meeting.time"), f"{start:%H:%M}{end} {fmt_date(start.date())}")
-        _field(t("meeting.place"), m.location or t("doc.none"))
-        _field(t("meeting.chair"), m.chaired_by or t("doc.none"))
+        field(t("meeting.time"), f"{start:%H:%M}{end} {fmt_date(start.date())}")
+        field(t("meeting.place"), m.location or t("doc.none"))
+        field(t("meeting.chair"), m.chaired_by or t("doc.none"))
 
     if m.is_online or detail.points:
         st.markdown(f"#### {t('meeting.points')}")
@@ -66,6 +59,4 @@ def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
         due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
         st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
                      query_params={"task": task.code}, icon=":material/assignment:")
-    st.caption(t("meeting.link"))
-    page_url = (st.context.url or "/meetings").split("?")[0]
-    st.code(f"{page_url}?meeting={m.id}", language=None)
+    share_link(t("meeting.link"), "meeting", str(m.id), "/meetings")

@@ -13,6 +13,7 @@ from components import keys
 from components.charts import build_calendar_chart, build_stacked_chart
 from components.item_table import item_table
 from components.kpi import Kpi, kpi_row
+from components.selection import chart_pick
 from data_access.clock import VN_TZ
 from data_access.meeting_figures import MeetingFigures, MeetingRow, OnlineMeeting, PointAttendance
 from data_access.meetings import MeetingLoad
@@ -38,10 +39,9 @@ def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, befo
 
 
 def _on_day_tap() -> None:
-    state = st.session_state.get(keys.MEETINGS_CALENDAR)
-    chosen = state.selection.get("day") if state is not None else None
-    if chosen:
-        st.session_state[keys.MEETINGS_DAY] = chosen[0]["day"]
+    picked = chart_pick(keys.MEETINGS_CALENDAR, "day")
+    if picked:
+        st.session_state[keys.MEETINGS_DAY] = picked["day"]
 
 
 def calendar(fig: MeetingFigures, period: Period) -> None:

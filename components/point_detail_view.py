@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
+from components.detail import back_button, field, share_link
 from components.charts import POINT_STATUS_STYLE
 from components.item_table import item_table
 from components.point_sections import ago
@@ -14,18 +15,10 @@ from data_access.point_figures import HISTORY_LIMIT, PointDetail
 from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, t
 
 
-def _back() -> None:
-    del st.query_params["point"]
-
-
-def _field(label: str, value: str) -> None:
-    with st.container(border=True, width=230, gap=None):
-        st.caption(label)
-        st.markdown(f"**{value}**")
 
 
 def point_detail_view(detail: PointDetail | None, code: str, now) -> None:
-    st.button(t("point.back"), icon=":material/arrow_back:", key=keys.POINT_BACK, on_click=_back)
+    back_button(t("point.back"), "point", keys.POINT_BACK)
     if detail is None:
         st.warning(t("point.not_found", code=code[:60]), icon=":material/search_off:")
         return
@@ -37,10 +30,10 @@ def point_detail_view(detail: PointDetail | None, code: str, now) -> None:
         if p.is_stale(now):
             st.badge(f"* {t('points.kpi_stale')}", color="orange")
     with st.container(horizontal=True, wrap=True, gap="small"):
-        _field(t("point.kind"), t(f"pkind.{p.kind}"))
-        _field(t("point.last_check"), f"{fmt_datetime(p.checked_at)} ({ago(p.checked_at, now)})"
+        field(t("point.kind"), t(f"pkind.{p.kind}"))
+        field(t("point.last_check"), f"{fmt_datetime(p.checked_at)} ({ago(p.checked_at, now)})"
                if p.checked_at else t("ago.never"))
-        _field(t("point.coordinates"), f"{fmt_decimal(p.latitude, 4)}, {fmt_decimal(p.longitude, 4)}"
+        field(t("point.coordinates"), f"{fmt_decimal(p.latitude, 4)}, {fmt_decimal(p.longitude, 4)}"
                if p.latitude is not None and p.longitude is not None else t("point.no_coordinates"))
 
     st.markdown(f"#### {t('point.checks', limit=fmt_int(HISTORY_LIMIT))}")
@@ -66,6 +59,4 @@ def point_detail_view(detail: PointDetail | None, code: str, now) -> None:
                    {t("meetings.col_title"): st.column_config.TextColumn(width=320)}, page="app_pages/meetings.py")
     else:
         st.caption(t("point.meetings_none"))
-    st.caption(t("point.link"))
-    page_url = (st.context.url or "/points").split("?")[0]
-    st.code(f"{page_url}?point={p.code}", language=None)
+    share_link(t("point.link"), "point", str(p.code), "/points")

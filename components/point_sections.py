@@ -12,6 +12,7 @@ from components import keys
 from components.charts import POINT_STATUS_STYLE, build_board_chart, build_point_map, build_rate_chart
 from components.item_table import item_table
 from components.kpi import Kpi, kpi_row
+from components.selection import chart_pick
 from components.url_state import adopt_from_url, choice_parser, publish_to_url
 from data_access.point_figures import STATUS_ORDER, DailyRate, PointFigures, PointState, PointTrouble
 from data_access.schema import POINT_KINDS
@@ -62,10 +63,9 @@ def board_filters() -> tuple[str | None, str | None]:
 
 
 def _open_tapped(chart_key: str, selection: str) -> None:
-    state = st.session_state.get(chart_key)
-    chosen = state.selection.get(selection) if state is not None else None
-    if chosen:
-        st.query_params["point"] = chosen[0]["code"]
+    picked = chart_pick(chart_key, selection)
+    if picked:
+        st.query_params["point"] = picked["code"]
 
 
 def short_name(point: PointState) -> str:

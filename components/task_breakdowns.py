@@ -13,29 +13,24 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
+from components.selection import chart_pick
 from components.charts import build_bucket_chart, build_ranking_chart
 from data_access.task_filter import AGE_BUCKET_NAMES
 from data_access.tasks import SourceLoad, UnitLoad
 from i18n import fmt_int, fmt_percent, language, t
 
 
-def _picked(chart_key: str, selection: str, field: str):
-    state = st.session_state.get(chart_key)
-    chosen = state.selection.get(selection) if state is not None else None
-    return chosen[0].get(field) if chosen else None
-
-
 def _on_unit_tap() -> None:
-    unit_id = _picked(keys.TASKS_UNIT_CHART, "unit", "unit_id")
-    if unit_id is not None:
-        st.session_state[keys.TASKS_UNIT] = unit_id
+    picked = chart_pick(keys.TASKS_UNIT_CHART, "unit")
+    if picked:
+        st.session_state[keys.TASKS_UNIT] = picked["unit_id"]
         st.session_state[keys.TASKS_CATEGORY] = "open_overdue"
 
 
 def _on_age_tap() -> None:
-    age = _picked(keys.TASKS_AGE_CHART, "age", "age")
-    if age is not None:
-        st.session_state[keys.TASKS_AGE] = age
+    picked = chart_pick(keys.TASKS_AGE_CHART, "age")
+    if picked:
+        st.session_state[keys.TASKS_AGE] = picked["age"]
 
 
 def _on_source_tap(sources: list[str]) -> None:

@@ -5,22 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from components.detail import back_button, field, share_link
 from data_access.task_detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_int, t
 
 
-def _back() -> None:
-    del st.query_params["task"]
-
-
-def _field(label: str, value: str) -> None:
-    with st.container(border=True, width=230, gap=None):
-        st.caption(label)
-        st.markdown(f"**{value}**")
 
 
 def task_detail_view(detail: TaskDetail | None, code: str) -> None:
-    st.button(t("task.back"), icon=":material/arrow_back:", key=keys.TASK_BACK, on_click=_back)
+    back_button(t("task.back"), "task", keys.TASK_BACK)
     if detail is None:
         st.warning(t("task.not_found", code=code[:60]), icon=":material/search_off:")
         return
@@ -43,13 +36,13 @@ def task_detail_view(detail: TaskDetail | None, code: str) -> None:
             st.badge(timing, color=badge_colour)
 
     with st.container(horizontal=True, wrap=True, gap="small"):
-        _field(t("task.source"), t(f"source.{detail.source}"))
-        _field(t("task.unit"), detail.unit_name)
-        _field(t("task.assigned_on"), fmt_date(detail.assigned_on))
-        _field(t("task.due_on"), fmt_date(detail.due_on) if detail.due_on else t("task.no_deadline"))
-        _field(t("task.status"), t(f"status.{detail.status}"))
+        field(t("task.source"), t(f"source.{detail.source}"))
+        field(t("task.unit"), detail.unit_name)
+        field(t("task.assigned_on"), fmt_date(detail.assigned_on))
+        field(t("task.due_on"), fmt_date(detail.due_on) if detail.due_on else t("task.no_deadline"))
+        field(t("task.status"), t(f"status.{detail.status}"))
         if detail.completed_on:
-            _field(t("task.completed_on"), fmt_date(detail.completed_on))
+            field(t("task.completed_on"), fmt_date(detail.completed_on))
     st.progress(detail.progress_pct / 100, text=f"{t('task.progress')}: {fmt_int(detail.progress_pct)}%")
 
     st.markdown(f"**{t('task.document')}:**" + ("" if detail.document_id else f" {t('task.none')}"))
@@ -73,6 +66,4 @@ def task_detail_view(detail: TaskDetail | None, code: str) -> None:
             if event.note:
                 st.write(event.note)
 
-    st.caption(t("task.link"))
-    page_url = (st.context.url or "/tasks").split("?")[0]  # no URL when run by AppTest
-    st.code(f"{page_url}?task={detail.code}", language=None)
+    share_link(t("task.link"), "task", str(detail.code), "/tasks")

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, select
 
 from data_access.document_filter import DocumentFilter, processing_state_on, where
 from data_access.schema import documents, tasks, units
+from data_access.task_list import AssignedTask, tasks_assigned_by
 
 PAGE_SIZE = 20
 SORTS = {
@@ -58,14 +59,6 @@ def document_page(conn: Connection, f: DocumentFilter, sort: str = DEFAULT_SORT,
 
 
 @dataclass(frozen=True)
-class AssignedTask:
-    code: str
-    title: str
-    due_on: dt.date | None
-    status: str
-
-
-@dataclass(frozen=True)
 class DocumentDetail:
     id: int
     direction: str
@@ -94,11 +87,7 @@ def document_by_id(conn: Connection, document_id: int, as_of: dt.date) -> Docume
     ).first()
     if row is None:
         return None
-    assigned = conn.execute(
-        select(tasks.c.code, tasks.c.title, tasks.c.due_on, tasks.c.status)
-        .where(tasks.c.source_document_id == document_id).order_by(tasks.c.code)
-    ).all()
-    return DocumentDetail(*row, tasks=tuple(AssignedTask(*t) for t in assigned))
+    return DocumentDetail(*row, tasks=tasks_assigned_by(conn, tasks.c.source_document_id, document_id))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, and_, case, func, select
 from data_access.clock import VN_TZ, vn_midnight_utc
 from data_access.schema import POINT_KINDS, meeting_points, meetings, tasks, units
 from data_access.sql_functions import as_date, vn_date, week_start
+from data_access.task_list import AssignedTask, tasks_assigned_by
 
 UPCOMING_DAYS = 7
 UPCOMING_LIMIT = 50
@@ -185,14 +186,6 @@ class PointJoin:
 
 
 @dataclass(frozen=True)
-class AssignedTask:
-    code: str
-    title: str
-    due_on: dt.date | None
-    status: str
-
-
-@dataclass(frozen=True)
 class MeetingDetail:
     meeting: MeetingRow
     points: tuple[PointJoin, ...]  # failed and absent first, then connected, by name
@@ -209,10 +202,8 @@ def meeting_by_id(conn: Connection, meeting_id: int) -> MeetingDetail | None:
         .select_from(meeting_points.join(units, units.c.id == meeting_points.c.unit_id))
         .where(meeting_points.c.meeting_id == meeting_id, units.c.kind.in_(POINT_KINDS))
         .order_by(order, units.c.name)).all()
-    assigned = conn.execute(select(tasks.c.code, tasks.c.title, tasks.c.due_on, tasks.c.status)
-                            .where(tasks.c.meeting_id == meeting_id).order_by(tasks.c.code)).all()
     return MeetingDetail(MeetingRow(*row), tuple(PointJoin(*j) for j in joins),
-                         tuple(AssignedTask(*t) for t in assigned))
+                         tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id))
 
 
 @dataclass(frozen=True)

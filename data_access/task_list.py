@@ -162,3 +162,18 @@ def units_with_tasks(conn: Connection) -> list[UnitChoice]:
         .order_by(units.c.name)
     ).all()
     return [UnitChoice(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class AssignedTask:
+    code: str
+    title: str
+    due_on: dt.date | None
+    status: str
+
+
+def tasks_assigned_by(conn: Connection, column, item_id: int) -> tuple[AssignedTask, ...]:
+    """The tasks whose `column` (tasks.c.source_document_id or tasks.c.meeting_id) is the item."""
+    rows = conn.execute(select(tasks.c.code, tasks.c.title, tasks.c.due_on, tasks.c.status)
+                        .where(column == item_id).order_by(tasks.c.code)).all()
+    return tuple(AssignedTask(*r) for r in rows)

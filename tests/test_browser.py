@@ -397,3 +397,13 @@ def test_urging_list_downloads_as_excel(browser, demo_server):
     assert sheet["A1"].value == "DANH SÁCH NHIỆM VỤ QUÁ HẠN CẦN ĐÔN ĐỐC"
     assert sum(1 for row in sheet.iter_rows(min_row=5) if isinstance(row[0].value, int)) == count
     page.close()
+
+
+def test_the_task_list_pages(browser, demo_server):
+    url, _ = demo_server
+    page = _open(browser, url + "/tasks?scope=all", SIZES["tablet-landscape"])
+    first = page.get_by_text("trang 1/").first
+    first.scroll_into_view_if_needed()
+    page.locator('[data-testid="stPagination"] button', has_text="2").first.click()
+    page.get_by_text("trang 2/").first.wait_for(timeout=15_000)
+    page.close()

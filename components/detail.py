@@ -1,0 +1,27 @@
+"""Pieces every drill-down shares: the way back to the list, a labelled field, the link to send."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def back_button(label: str, param: str, key: str) -> None:
+    """Back to the list: drops the item's parameter from the URL."""
+    def back() -> None:
+        if param in st.query_params:
+            del st.query_params[param]
+
+    st.button(label, icon=":material/arrow_back:", key=key, on_click=back)
+
+
+def field(label: str, value: str) -> None:
+    with st.container(border=True, width=230, gap=None):
+        st.caption(label)
+        st.markdown(f"**{value}**")
+
+
+def share_link(caption: str, param: str, value: str, page_path: str) -> None:
+    """The address that opens this item, ready to copy (AppTest has no URL: the path is used)."""
+    st.caption(caption)
+    page_url = (st.context.url or page_path).split("?")[0]
+    st.code(f"{page_url}?{param}={value}", language=None)
