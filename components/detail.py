@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import streamlit as st
+
+from data_access.task_list import AssignedTask
+from i18n import fmt_date, t
 
 
 def back_button(label: str, param: str, key: str) -> None:
@@ -25,3 +30,14 @@ def share_link(caption: str, param: str, value: str, page_path: str) -> None:
     st.caption(caption)
     page_url = (st.context.url or page_path).split("?")[0]
     st.code(f"{page_url}?{param}={value}", language=None)
+
+
+def assigned_tasks(heading: str, none_text: str, tasks: Sequence[AssignedTask]) -> None:
+    """The tasks a document or a meeting assigned, each a link to the task."""
+    st.markdown(f"#### {heading}")
+    if not tasks:
+        st.caption(none_text)
+    for task in tasks:
+        due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
+        st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
+                     query_params={"task": task.code}, icon=":material/assignment:")

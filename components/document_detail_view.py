@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
-from components.detail import back_button, field, share_link
+from components.detail import assigned_tasks, back_button, field, share_link
 from data_access.document_list import DocumentDetail
 from i18n import fmt_date, t
 
@@ -38,12 +38,6 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
         field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on
                else t("doc.not_processed"))
 
-    st.markdown(f"#### {t('doc.tasks')}")
-    if not detail.tasks:
-        st.caption(t("doc.tasks_none"))
-    for task in detail.tasks:
-        due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
-        st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
-                     query_params={"task": task.code}, icon=":material/assignment:")
+    assigned_tasks(t("doc.tasks"), t("doc.tasks_none"), detail.tasks)
 
     share_link(t("doc.link"), "document", str(detail.id), "/documents")

@@ -7,7 +7,7 @@ from collections import Counter
 import streamlit as st
 
 from components import keys
-from components.detail import back_button, field, share_link
+from components.detail import assigned_tasks, back_button, field, share_link
 from data_access.clock import VN_TZ
 from data_access.meeting_figures import MeetingDetail
 from i18n import fmt_date, fmt_int, t
@@ -52,11 +52,5 @@ def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
                 with st.expander(t("meeting.points_connected", count=fmt_int(len(connected)))):
                     st.write(", ".join(connected))
 
-    st.markdown(f"#### {t('meeting.tasks')}")
-    if not detail.tasks:
-        st.caption(t("meeting.tasks_none"))
-    for task in detail.tasks:
-        due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
-        st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
-                     query_params={"task": task.code}, icon=":material/assignment:")
+    assigned_tasks(t("meeting.tasks"), t("meeting.tasks_none"), detail.tasks)
     share_link(t("meeting.link"), "meeting", str(m.id), "/meetings")

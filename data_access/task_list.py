@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, func, select
 
 from data_access.schema import task_events, tasks, units
 from data_access.task_classification import DUE_SOON_DAYS, OPEN_STATUSES, category_on

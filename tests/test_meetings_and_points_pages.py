@@ -1,6 +1,5 @@
 """The meetings and commune points pages through AppTest, against known rows."""
 
-import os
 import time
 
 import pytest

@@ -219,7 +219,7 @@ def _insert_tasks(conn, rng, ids: _Ids, today, now, docs_by_day, meetings_by_day
                     ("peoples_council", 6), ("peoples_committee", 30), ("chairman", 18),
                     ("vice_chairman", 14), ("other", 2)]
     count = round(3200 * scale)
-    task_rows, event_plans = [], []
+    task_rows = []
     for n in range(count):
         assigned_on = today - dt.timedelta(days=int(DAYS_OF_HISTORY * (1 - rng.random() ** 0.9)))
         has_deadline = rng.random() < 0.86
