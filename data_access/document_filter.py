@@ -53,9 +53,10 @@ class DocumentFilter:
         return replace(self, registered_from=start, registered_to=end)
 
 
-def where(f: DocumentFilter) -> list[ColumnElement[bool]]:
+def where(f: DocumentFilter, with_dates: bool = True) -> list[ColumnElement[bool]]:
+    """The filter's conditions; without its dates when the caller bounds the dates itself."""
     d = documents.c
-    conditions = [d.registered_on.between(f.registered_from, f.registered_to)]
+    conditions = [d.registered_on.between(f.registered_from, f.registered_to)] if with_dates else []
     if f.direction is not None:
         conditions.append(d.direction == f.direction)
     if f.doc_type is not None:
