@@ -3,6 +3,9 @@
     python -m data_access migrate            create or upgrade the schema
     python -m data_access seed-demo          load the demo province into an empty database
     python -m data_access check              say whether the dashboard can use the database
+    python -m data_access create-user LOGIN --role ROLE --name "FULL NAME"   password on standard input
+    python -m data_access list-users | disable-user LOGIN | enable-user LOGIN
+    python -m data_access reset-password LOGIN                              new password on standard input
 
 The database is the one of DATABASE_URL, else .streamlit/secrets.toml, else
 the embedded SQLite file.
@@ -16,7 +19,8 @@ import time
 
 from sqlalchemy.engine import make_url
 
-from data_access import clock
+from data_access import clock, users
+from data_access.schema import ROLES
 from data_access.config import database_url
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.engine import get_engine
@@ -30,6 +34,20 @@ ADVICE = {
     DatabaseProblem.OUTDATED: "Cấu trúc cơ sở dữ liệu chưa cập nhật. Chạy: python -m data_access migrate",
     DatabaseProblem.QUERY_FAILED: "Truy vấn cơ sở dữ liệu bị lỗi.",
 }
+
+
+USER_ERRORS = {
+    "password_too_short": f"Mật khẩu phải có ít nhất {users.MIN_PASSWORD_LENGTH} ký tự.",
+    "login_taken": "Tên đăng nhập đã có.",
+    "login_or_name_missing": "Cần tên đăng nhập và họ tên.",
+    "unknown_role": "Vai trò không hợp lệ.",
+    "unknown_user": "Không có tài khoản này.",
+}
+
+
+def _password() -> str:
+    """The password from standard input (first line), never from the command line."""
+    return sys.stdin.readline().rstrip("\n")
 
 
 def _safe_url(url: str) -> str:
@@ -47,6 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     seed = commands.add_parser("seed-demo", help="load the demo province into an empty database")
     seed.add_argument("--scale", type=float, default=1.0, help="1 is the demo province; 10 is ten times it")
     commands.add_parser("check", help="check that the database is reachable and up to date")
+    create = commands.add_parser("create-user", help="add a user; the password is read from standard input")
+    create.add_argument("login")
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--name", required=True)
+    commands.add_parser("list-users", help="list the users and their roles")
+    for name in ("disable-user", "enable-user", "reset-password"):
+        commands.add_parser(name).add_argument("login")
     args = parser.parse_args(argv)
 
     url = database_url()
@@ -64,6 +89,21 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             check_schema(engine)
             print("Cơ sở dữ liệu sẵn sàng.")
+        elif args.command == "create-user":
+            user = users.create_user(engine, args.login, args.role, args.name, _password())
+            print(f"Đã tạo tài khoản {user.login} ({user.role}).")
+        elif args.command == "list-users":
+            for user in users.list_users(engine):
+                print(f"{user.login}\t{user.role}\t{'hoạt động' if user.active else 'đã khóa'}\t{user.full_name}")
+        elif args.command in ("disable-user", "enable-user"):
+            users.set_active(engine, args.login, args.command == "enable-user")
+            print("Đã cập nhật tài khoản.")
+        elif args.command == "reset-password":
+            users.reset_password(engine, args.login, _password())
+            print("Đã đặt lại mật khẩu.")
+    except users.UserError as refused:
+        print(f"Lỗi: {USER_ERRORS.get(refused.reason, refused.reason)}", file=sys.stderr)
+        return 1
     except DatabaseNotEmpty:
         print("Cơ sở dữ liệu đã có dữ liệu: dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.", file=sys.stderr)
         return 1

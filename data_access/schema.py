@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     false,
     text,
+    true,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -126,6 +127,7 @@ documents = Table(
     Column("due_on", Date, nullable=True),
     Column("processed_on", Date, nullable=True),
     Column("digitally_signed", Boolean, nullable=False, server_default=false()),
+    Column("version", Integer, nullable=False, server_default=text("1")),  # optimistic locking
     CheckConstraint(in_list("direction", DOC_DIRECTIONS), name="direction"),
     CheckConstraint(in_list("urgency", DOC_URGENCIES), name="urgency"),
     Index("ix_documents_direction_registered_on", "direction", "registered_on"),
@@ -146,6 +148,7 @@ meetings = Table(
     Column("chaired_by", Text, nullable=True),
     Column("is_online", Boolean, nullable=False, server_default=false()),
     Column("status", Text, nullable=False, server_default=text("'planned'")),
+    Column("version", Integer, nullable=False, server_default=text("1")),  # optimistic locking
     CheckConstraint(in_list("kind", MEETING_KINDS), name="kind"),
     CheckConstraint(in_list("status", MEETING_STATUSES), name="status"),
     Index("ix_meetings_starts_at", "starts_at"),
@@ -166,6 +169,7 @@ tasks = Table(
     Column("status", Text, nullable=False),
     Column("completed_on", Date, nullable=True),
     Column("progress_pct", Integer, nullable=False, server_default=text("0")),
+    Column("version", Integer, nullable=False, server_default=text("1")),  # optimistic locking
     CheckConstraint(in_list("source", TASK_SOURCES), name="source"),
     CheckConstraint(in_list("status", TASK_STATUSES), name="status"),
     CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct"),
@@ -215,6 +219,38 @@ point_checks = Table(
     CheckConstraint(in_list("status", CHECK_STATUSES), name="status"),
     Index("ix_point_checks_unit_id_checked_at", "unit_id", "checked_at"),
     Index("ix_point_checks_checked_at", "checked_at"),
+)
+
+ROLES = ("viewer", "specialist", "leader", "admin")
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", Text, nullable=False, unique=True),
+    Column("full_name", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2, never the password
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Column("failed_attempts", Integer, nullable=False, server_default=text("0")),
+    Column("locked_until", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint(in_list("role", ROLES), name="role"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("user_login", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("table_name", Text, nullable=False),
+    Column("row_id", Integer, nullable=False),
+    Column("before", Text, nullable=True),  # JSON of the changed columns before the write
+    Column("after", Text, nullable=True),
+    Index("ix_audit_log_at", "at"),
+    Index("ix_audit_log_table_name_row_id", "table_name", "row_id"),
 )
 
 CONTRACT_TABLES = (units, documents, meetings, tasks, task_events, meeting_points, point_checks)
