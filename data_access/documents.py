@@ -21,12 +21,7 @@ class DocumentVolume:
 
 def volume(conn: Connection, start: dt.date, end: dt.date) -> DocumentVolume:
     """Documents received and issued with registered_on in [start, end]."""
-    rows = conn.execute(
-        select(documents.c.direction, func.count().label("n"))
-        .where(documents.c.registered_on.between(start, end))
-        .group_by(documents.c.direction)
-    ).all()
-    return DocumentVolume(**{row.direction: row.n for row in rows})
+    return totals(conn, DocumentFilter(end, start, end), [(start, end)])[0]
 
 
 GRAINS = ("day", "week", "month")
@@ -188,7 +183,7 @@ class DocumentFigures:
     signed: SignedShare
 
 
-def _totals(conn: Connection, f: DocumentFilter, ranges: list[tuple[dt.date, dt.date]]) -> list[DocumentVolume]:
+def totals(conn: Connection, f: DocumentFilter, ranges: list[tuple[dt.date, dt.date]]) -> list[DocumentVolume]:
     """Documents in and out of the filter within each date range, in one pass over just those ranges."""
     registered = documents.c.registered_on
     in_range = [registered.between(start, end) for start, end in ranges]
@@ -203,7 +198,7 @@ def document_figures(conn: Connection, f: DocumentFilter, previous: tuple[dt.dat
                      last_year: tuple[dt.date, dt.date]) -> DocumentFigures:
     """The page's figures for the filter; the period totals compare with two other periods."""
     grain = grain_for(f.registered_from, f.registered_to)
-    volume, before, year_ago = _totals(conn, f, [(f.registered_from, f.registered_to), previous, last_year])
+    volume, before, year_ago = totals(conn, f, [(f.registered_from, f.registered_to), previous, last_year])
     return DocumentFigures(
         volume=volume, previous=before, last_year=year_ago, grain=grain, series=volume_series(conn, f, grain),
         types=by_type(conn, f), urgencies=by_urgency(conn, f), issuers=top_issuers(conn, f),

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, case, func, select
 
 from data_access.clock import VN_TZ, vn_midnight_utc
+from data_access.meetings import in_days
 from data_access.schema import POINT_KINDS, meeting_points, meetings, tasks, units
 from data_access.sql_functions import as_date, vn_date, week_start
 from data_access.task_list import AssignedTask, tasks_assigned_by
@@ -20,12 +21,6 @@ UPCOMING_LIMIT = 50
 ONLINE_LIMIT = 30
 MISSED_LIMIT = 10
 LIST_LIMIT = 100
-
-
-def in_days(start: dt.date, end: dt.date):
-    """Meetings starting on the Vietnamese days [start, end]."""
-    return and_(meetings.c.starts_at >= vn_midnight_utc(start),
-                meetings.c.starts_at < vn_midnight_utc(end + dt.timedelta(days=1)))
 
 
 _held = meetings.c.status != "cancelled"

@@ -13,6 +13,12 @@ from data_access.periods import week_start, working_days
 from data_access.schema import meetings
 
 
+def in_days(start: dt.date, end: dt.date):
+    """Meetings starting on the Vietnamese days [start, end]."""
+    return and_(meetings.c.starts_at >= vn_midnight_utc(start),
+                meetings.c.starts_at < vn_midnight_utc(end + dt.timedelta(days=1)))
+
+
 @dataclass(frozen=True)
 class MeetingLoad:
     meetings: int
@@ -27,9 +33,7 @@ def load(conn: Connection, start: dt.date, end: dt.date) -> MeetingLoad:
     """Meetings not cancelled that start on the days [start, end], per working day."""
     n = conn.execute(
         select(func.count())
-        .where(meetings.c.starts_at >= vn_midnight_utc(start),
-               meetings.c.starts_at < vn_midnight_utc(end + dt.timedelta(days=1)),
-               meetings.c.status != "cancelled")
+        .where(in_days(start, end), meetings.c.status != "cancelled")
     ).scalar_one()
     return MeetingLoad(n, working_days(start, end))
 

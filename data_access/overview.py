@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from data_access import documents, meetings, points, tasks
 from data_access.task_classification import DUE_SOON_DAYS
 from data_access.clock import VN_TZ
+from data_access.document_filter import DocumentFilter
 from data_access.periods import Period, previous_period
 
 
@@ -58,13 +59,15 @@ def overview_figures(engine: Engine, period: Period, now: dt.datetime) -> Overvi
     today = now.astimezone(VN_TZ).date()
     previous = previous_period(period)
     with engine.connect() as conn:
+        now_docs, previous_docs = documents.totals(conn, DocumentFilter(today, period.start, period.end),
+                                                   [(period.start, period.end), (previous.start, previous.end)])
         return OverviewFigures(
             as_of=now,
             period=period,
             previous=previous,
             overdue=tasks.overdue_summary(conn, today),
-            documents=documents.volume(conn, period.start, period.end),
-            documents_previous=documents.volume(conn, previous.start, previous.end),
+            documents=now_docs,
+            documents_previous=previous_docs,
             documents_trend=documents.volume_trend(conn, period.start, period.end),
             week_meetings=meetings.this_week(conn, today, now),
             meeting_load=meetings.load(conn, period.start, period.end),

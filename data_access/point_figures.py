@@ -11,7 +11,7 @@ from sqlalchemy import Connection, case, func, select
 from data_access.clock import vn_midnight_utc
 from data_access.points import PointStatusCounts, latest_checks, status_counts
 from data_access.schema import POINT_KINDS, meeting_points, meetings, point_checks, units
-from data_access.sql_functions import as_date, vn_date
+from data_access.sql_functions import as_date, as_utc, vn_date
 
 STALE_AFTER = dt.timedelta(hours=24)
 TROUBLE_DAYS = 30
@@ -48,14 +48,7 @@ def board(conn: Connection, as_of: dt.datetime) -> list[PointState]:
         .select_from(units.outerjoin(latest, latest.c.unit_id == units.c.id))
         .where(units.c.kind.in_(POINT_KINDS)).order_by(order, units.c.name)
     ).all()
-    return [PointState(*r[:7], _utc(r[7]), r[8]) for r in rows]
-
-
-def _utc(value):
-    """Timestamps read through a subquery can lose their type on SQLite: make them aware UTC."""
-    if value is None or isinstance(value, dt.datetime):
-        return value if value is None or value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-    return dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.timezone.utc)
+    return [PointState(*r[:7], as_utc(r[7]), r[8]) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -156,7 +149,7 @@ def point_by_code(conn: Connection, code: str, as_of: dt.datetime) -> PointDetai
     ).first()
     if row is None:
         return None
-    state = PointState(*row[:7], _utc(row[7]), row[8])
+    state = PointState(*row[:7], as_utc(row[7]), row[8])
     checks = conn.execute(
         select(point_checks.c.checked_at, point_checks.c.status, point_checks.c.note)
         .where(point_checks.c.unit_id == state.unit_id, point_checks.c.checked_at <= as_of)

@@ -73,3 +73,13 @@ def as_date(value) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def as_utc(value) -> dt.datetime | None:
+    """An aware UTC instant from what the database returned: SQLite hands back naive text for a
+    timestamp that went through an aggregate or a subquery, PostgreSQL an aware datetime."""
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.fromisoformat(str(value))
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, select
 
 from data_access.schema import task_events, tasks, units
 from data_access.task_classification import DUE_SOON_DAYS, OPEN_STATUSES, category_on
+from data_access.sql_functions import as_utc
 from data_access.task_filter import TaskFilter, where
 
 PAGE_SIZE = 20
@@ -126,7 +127,7 @@ def urging_list(conn: Connection, f: TaskFilter) -> list[UrgingRow]:
         .order_by(units.c.name, tasks.c.due_on, tasks.c.code)
     ).all()
     return [UrgingRow(name, code, title, source, assigned, due, (f.as_of - due).days, progress, n,
-                      _as_utc(last))
+                      as_utc(last))
             for name, code, title, source, assigned, due, progress, n, last in rows]
 
 
@@ -138,13 +139,6 @@ def urging_summary(conn: Connection, f: TaskFilter) -> tuple[int, int]:
         .where(*where(f), category_on(f.as_of) == "open_overdue")
     ).one()
     return tasks_n, units_n
-
-
-def _as_utc(value):
-    """max() of a timestamp comes back as text in SQLite: make it an aware datetime."""
-    if value is None or isinstance(value, dt.datetime):
-        return value if value is None or value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ MESSAGES = {
     "app.short_title": "PPC Office",
     "nav.overview": "Overview",
     "updated_at": "Updated at {time}",
-    "loading": "Loading figures…",
     "first_start": "First start: creating the demo province database (about 10 seconds)…",
     "period.label": "Reporting period",
     "period.week": "This week",

@@ -6,7 +6,6 @@ MESSAGES = {
     "app.short_title": "VP UBND tỉnh",
     "nav.overview": "Tổng quan",
     "updated_at": "Cập nhật lúc {time}",
-    "loading": "Đang tải số liệu…",
     "first_start": "Lần chạy đầu: đang tạo cơ sở dữ liệu mẫu của tỉnh (khoảng 10 giây)…",
     # The period filter
     "period.label": "Kỳ báo cáo",
