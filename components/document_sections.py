@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.charts import NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
+from components.charts import FONT_SIZE, NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
 from components.kpi import Kpi, kpi_row
-from components.selection import chart_pick
+from components.selection import chart_pick, table_pick
 from data_access.document_filter import DocumentFilter
 from data_access.documents import DocumentFigures, Share, UnitProcessing, bucket_end
 from i18n import fmt_date, fmt_int, fmt_percent, fmt_short_date, fmt_signed_int, language, t
@@ -55,9 +55,8 @@ def _on_volume_tap(grain: str) -> None:
         st.session_state[keys.DOCS_DIRECTION] = picked["direction"]
 
 
-def volume_chart(fig: DocumentFigures) -> None:
-    grain = t(f"grain.{fig.grain}")
-    st.markdown(f"**{t('docs.volume_chart', grain=grain)}**")
+def volume_chart_of(fig: DocumentFigures, font_size: int = FONT_SIZE):
+    """Incoming and outgoing per day, week or month of the figures' period."""
     fmt = fmt_short_date if fig.grain != "month" else (lambda d: d.strftime("%m/%Y"))
     frame = pd.DataFrame({
         "start": [p.start.isoformat() for p in fig.series],
@@ -66,10 +65,15 @@ def volume_chart(fig: DocumentFigures) -> None:
         "direction_label": [t(f"direction.short.{p.direction}") for p in fig.series],
         "count": [p.count for p in fig.series],
     })
-    chart = build_volume_chart(frame, bucket="start", label="label", direction="direction",
-                               direction_label="direction_label", value="count", selection="bucket",
-                               value_title=t("docs.col_count"), lang=language())
-    st.altair_chart(chart, key=keys.DOCS_VOLUME_CHART, on_select=partial(_on_volume_tap, fig.grain),
+    return build_volume_chart(frame, bucket="start", label="label", direction="direction",
+                              direction_label="direction_label", value="count", selection="bucket",
+                              value_title=t("docs.col_count"), lang=language(), font_size=font_size)
+
+
+def volume_chart(fig: DocumentFigures) -> None:
+    grain = t(f"grain.{fig.grain}")
+    st.markdown(f"**{t('docs.volume_chart', grain=grain)}**")
+    st.altair_chart(volume_chart_of(fig), key=keys.DOCS_VOLUME_CHART, on_select=partial(_on_volume_tap, fig.grain),
                     selection_mode="bucket", width="stretch")
     st.caption(t("docs.volume_hint", grain=grain))
 
@@ -87,9 +91,9 @@ def _on_urgency_tap() -> None:
 
 
 def _on_issuer_tap(issuers: list[str]) -> None:
-    rows = st.session_state[keys.DOCS_ISSUER_TABLE].selection.rows
-    if rows:
-        st.session_state[keys.DOCS_ISSUER] = issuers[rows[0]]
+    issuer = table_pick(keys.DOCS_ISSUER_TABLE, issuers)
+    if issuer is not None:
+        st.session_state[keys.DOCS_ISSUER] = issuer
         st.session_state[keys.DOCS_DIRECTION] = "incoming"
 
 
@@ -131,9 +135,9 @@ def kinds(fig: DocumentFigures) -> None:
 
 
 def _on_unit_tap(unit_ids: list[int]) -> None:
-    rows = st.session_state[keys.DOCS_UNIT_TABLE].selection.rows
-    if rows:
-        st.session_state[keys.DOCS_UNIT] = unit_ids[rows[0]]
+    unit_id = table_pick(keys.DOCS_UNIT_TABLE, unit_ids)
+    if unit_id is not None:
+        st.session_state[keys.DOCS_UNIT] = unit_id
         st.session_state[keys.DOCS_DIRECTION] = "incoming"
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
+from components.selection import table_pick
 
 ROW_HEIGHT_PX = 44  # a finger-sized tap target
 
@@ -23,12 +24,12 @@ def open_item(param: str, value: str) -> None:
 
 
 def _on_select(key: str, param: str, ids: Sequence[str], page: str | None) -> None:
-    rows = st.session_state[key].selection.rows
-    if rows:
+    item = table_pick(key, ids)
+    if item is not None:
         if page is None:
-            open_item(param, ids[rows[0]])
+            open_item(param, item)
         else:
-            st.session_state[keys.PENDING_SWITCH] = (page, {param: ids[rows[0]]})
+            st.session_state[keys.PENDING_SWITCH] = (page, {param: item})
         st.session_state[keys.TABLE_NONCE] = st.session_state.get(keys.TABLE_NONCE, 0) + 1
 
 

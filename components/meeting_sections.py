@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.charts import build_calendar_chart, build_stacked_chart
+from components.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart
 from components.item_table import item_table
 from components.kpi import Kpi, kpi_row
 from components.selection import chart_pick
@@ -44,8 +44,8 @@ def _on_day_tap() -> None:
         st.session_state[keys.MEETINGS_DAY] = picked["day"]
 
 
-def calendar(fig: MeetingFigures, period: Period) -> None:
-    st.markdown(f"**{t('meetings.calendar')}**")
+def calendar_chart(fig: MeetingFigures, period: Period, font_size: int = FONT_SIZE):
+    """Every day of the period, a week a row, with its number of meetings."""
     counts = {d.day: d.count for d in fig.days}
     days = [period.start + dt.timedelta(days=i) for i in range(period.days)]
     weekdays = [t(f"weekday.{i}") for i in range(7)]
@@ -55,8 +55,13 @@ def calendar(fig: MeetingFigures, period: Period) -> None:
         "weekday": [weekdays[d.weekday()] for d in days],
         "count": [counts.get(d, 0) for d in days],
     })
-    chart = build_calendar_chart(frame, day="day", week="week", weekday="weekday", value="count",
-                                 weekday_order=weekdays, selection="day", lang=language())
+    return build_calendar_chart(frame, day="day", week="week", weekday="weekday", value="count",
+                                weekday_order=weekdays, selection="day", lang=language(), font_size=font_size)
+
+
+def calendar(fig: MeetingFigures, period: Period) -> None:
+    st.markdown(f"**{t('meetings.calendar')}**")
+    chart = calendar_chart(fig, period)
     with st.container(width=520):
         st.altair_chart(chart, key=keys.MEETINGS_CALENDAR, on_select=_on_day_tap, selection_mode="day",
                         width="stretch")

@@ -74,12 +74,8 @@ def short_name(point: PointState) -> str:
     return point.name[len(prefix):] if point.name.startswith(prefix) else point.name
 
 
-def board(points: Sequence[PointState], now: dt.datetime, kind: str | None, status: str | None) -> None:
-    """The tiles of the points of that kind and status (None: all)."""
-    points = [p for p in points if kind in (None, p.kind) and status in (None, p.status)]
-    if not points:
-        st.info(t("points.board_empty"))
-        return
+def board_chart(points: Sequence[PointState], now: dt.datetime, columns: int = BOARD_COLUMNS):
+    """A tile per point: its symbol, its short name, how long since its last check (* if stale)."""
     frame = pd.DataFrame({
         "code": [p.code for p in points],
         "status": [p.status for p in points],
@@ -88,9 +84,17 @@ def board(points: Sequence[PointState], now: dt.datetime, kind: str | None, stat
         "detail": [("* " if p.is_stale(now) else "") + ago(p.checked_at, now) for p in points],
         "ink": [POINT_STATUS_STYLE[p.status][2] for p in points],
     })
-    chart = build_board_chart(frame, code="code", status="status", status_label="status_label", label="label",
-                              detail="detail", columns=BOARD_COLUMNS, selection="point", lang=language())
-    st.altair_chart(chart, key=keys.POINTS_BOARD, selection_mode="point", width="stretch",
+    return build_board_chart(frame, code="code", status="status", status_label="status_label", label="label",
+                             detail="detail", columns=columns, selection="point", lang=language())
+
+
+def board(points: Sequence[PointState], now: dt.datetime, kind: str | None, status: str | None) -> None:
+    """The tiles of the points of that kind and status (None: all)."""
+    points = [p for p in points if kind in (None, p.kind) and status in (None, p.status)]
+    if not points:
+        st.info(t("points.board_empty"))
+        return
+    st.altair_chart(board_chart(points, now), key=keys.POINTS_BOARD, selection_mode="point", width="stretch",
                     on_select=lambda: _open_tapped(keys.POINTS_BOARD, "point"))
     st.caption(t("points.board_hint"))
 

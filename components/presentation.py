@@ -9,28 +9,27 @@ stay on screen with a discreet warning.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
 import cached_reads
-from components.charts import build_board_chart, build_calendar_chart, build_ranking_chart, build_volume_chart
+from components.document_sections import volume_chart_of
 from components.kpi import Kpi, kpi_row
+from components.meeting_sections import calendar_chart
 from components.overview_cards import document_cards, meeting_cards, point_card, task_cards
-from components.charts import POINT_STATUS_STYLE
-from components.point_sections import ago, short_name
+from components.point_sections import board_chart
+from components.task_breakdowns import ranking_chart
 from components.theme import presentation_style
 from data_access.errors import DatabaseProblem
-from data_access.periods import week_start
 from data_access.presentation import ShowFigures
-from i18n import fmt_datetime, fmt_int, fmt_percent, fmt_short_date, language, t
+from i18n import fmt_datetime, fmt_int, t
 
 SLIDES = ("overview", "tasks", "documents", "meetings", "points")
 DEFAULT_INTERVAL, MIN_INTERVAL = 20, 3
 DEFAULT_REFRESH, MIN_REFRESH = 60, 5
+SHOW_FONT_SIZE = 22  # chart labels read from the back of a hall
 _LAST = "_show_last_figures"
 
 
@@ -79,43 +78,20 @@ def _overview(f: ShowFigures) -> None:
 def _tasks(f: ShowFigures) -> None:
     kpi_row(task_cards(f.overview))
     if f.units:
-        frame = pd.DataFrame({"unit_id": [u.unit_id for u in f.units], "unit": [u.unit_name for u in f.units],
-                              "overdue": [u.overdue for u in f.units],
-                              "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})"
-                                       for u in f.units]})
-        st.altair_chart(build_ranking_chart(frame, label="unit", value="overdue", text="text", key="unit_id",
-                                            selection="unit", value_title=t("tasks.col_overdue"),
-                                            lang=language(), font_size=22), width="stretch")
+        st.altair_chart(ranking_chart(f.units, font_size=SHOW_FONT_SIZE), width="stretch")
 
 
 def _documents(f: ShowFigures) -> None:
     kpi_row(document_cards(f.overview))
-    d = f.documents
-    fmt = fmt_short_date if d.grain != "month" else (lambda day: day.strftime("%m/%Y"))
-    frame = pd.DataFrame({"start": [p.start.isoformat() for p in d.series], "label": [fmt(p.start) for p in d.series],
-                          "direction": [p.direction for p in d.series],
-                          "direction_label": [t(f"direction.short.{p.direction}") for p in d.series],
-                          "count": [p.count for p in d.series]})
-    if not frame.empty:
-        st.altair_chart(build_volume_chart(frame, bucket="start", label="label", direction="direction",
-                                           direction_label="direction_label", value="count", selection="bucket",
-                                           value_title=t("docs.col_count"), lang=language(), font_size=20),
-                        width="stretch")
+    if f.documents.series:
+        st.altair_chart(volume_chart_of(f.documents, font_size=SHOW_FONT_SIZE), width="stretch")
 
 
 def _meetings(f: ShowFigures) -> None:
     kpi_row(meeting_cards(f.overview) + [
         Kpi(t("meetings.kpi_online"), fmt_int(sum(k.online for k in f.meetings.kinds)))])
-    counts = {d.day: d.count for d in f.meetings.days}
-    days = [f.month.start + dt.timedelta(days=i) for i in range(f.month.days)]
-    weekdays = [t(f"weekday.{i}") for i in range(7)]
-    frame = pd.DataFrame({"day": [d.isoformat() for d in days], "week": [fmt_short_date(week_start(d)) for d in days],
-                          "weekday": [weekdays[d.weekday()] for d in days],
-                          "count": [counts.get(d, 0) for d in days]})
     with st.container(width=900):
-        st.altair_chart(build_calendar_chart(frame, day="day", week="week", weekday="weekday", value="count",
-                                             weekday_order=weekdays, selection="day", lang=language(),
-                                             font_size=22), width="stretch")
+        st.altair_chart(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE), width="stretch")
 
 
 def _points(f: ShowFigures) -> None:
@@ -123,16 +99,7 @@ def _points(f: ShowFigures) -> None:
     kpi_row([point_card(f.overview),
              Kpi(t("points.kpi_degraded"), fmt_int(c.degraded)), Kpi(t("points.kpi_disconnected"), fmt_int(c.disconnected)),
              Kpi(t("points.kpi_not_checked"), fmt_int(c.not_checked))])
-    now = f.read_at
-    points = f.points.board
-    frame = pd.DataFrame({"code": [p.code for p in points], "status": [p.status for p in points],
-                          "status_label": [t(f"pstatus.{p.status}") for p in points],
-                          "label": [f"{POINT_STATUS_STYLE[p.status][1]} {short_name(p)}" for p in points],
-                          "detail": [("* " if p.is_stale(now) else "") + ago(p.checked_at, now) for p in points],
-                          "ink": [POINT_STATUS_STYLE[p.status][2] for p in points]})
-    st.altair_chart(build_board_chart(frame, code="code", status="status", status_label="status_label", label="label",
-                                      detail="detail", columns=9, selection="point", lang=language()),
-                    width="stretch")
+    st.altair_chart(board_chart(f.points.board, f.read_at, columns=9), width="stretch")
 
 
 _DRAW = {"overview": _overview, "tasks": _tasks, "documents": _documents, "meetings": _meetings, "points": _points}

@@ -1,6 +1,8 @@
-"""Reading what was tapped on a chart, inside its on_select callback."""
+"""Reading what was tapped on a chart or a table, inside its on_select callback."""
 
 from __future__ import annotations
+
+from typing import Sequence
 
 import streamlit as st
 
@@ -10,3 +12,9 @@ def chart_pick(chart_key: str, selection: str) -> dict | None:
     state = st.session_state.get(chart_key)
     chosen = state.selection.get(selection) if state is not None else None
     return chosen[0] if chosen else None
+
+
+def table_pick(table_key: str, values: Sequence):
+    """The value of the tapped row (values are in the table's row order), or None."""
+    rows = st.session_state[table_key].selection.rows
+    return values[rows[0]] if rows else None

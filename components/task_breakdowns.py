@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.selection import chart_pick
-from components.charts import build_bucket_chart, build_ranking_chart
+from components.selection import chart_pick, table_pick
+from components.charts import FONT_SIZE, build_bucket_chart, build_ranking_chart
 from data_access.task_filter import AGE_BUCKET_NAMES
 from data_access.tasks import SourceLoad, UnitLoad
 from i18n import fmt_int, fmt_percent, language, t
@@ -34,9 +34,21 @@ def _on_age_tap() -> None:
 
 
 def _on_source_tap(sources: list[str]) -> None:
-    rows = st.session_state[keys.TASKS_SOURCE_TABLE].selection.rows
-    if rows:
-        st.session_state[keys.TASKS_SOURCE] = sources[rows[0]]
+    source = table_pick(keys.TASKS_SOURCE_TABLE, sources)
+    if source is not None:
+        st.session_state[keys.TASKS_SOURCE] = source
+
+
+def ranking_chart(loads: Sequence[UnitLoad], font_size: int = FONT_SIZE):
+    """Lead units by open overdue tasks, each bar labelled "overdue / total (share)"."""
+    frame = pd.DataFrame({
+        "unit_id": [u.unit_id for u in loads],
+        "unit": [u.unit_name for u in loads],
+        "overdue": [u.overdue for u in loads],
+        "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})" for u in loads],
+    })
+    return build_ranking_chart(frame, label="unit", value="overdue", text="text", key="unit_id", selection="unit",
+                               value_title=t("tasks.col_overdue"), lang=language(), font_size=font_size)
 
 
 def unit_ranking(loads: Sequence[UnitLoad]) -> None:
@@ -44,16 +56,8 @@ def unit_ranking(loads: Sequence[UnitLoad]) -> None:
     if not loads:
         st.caption(t("tasks.no_overdue"))
         return
-    frame = pd.DataFrame({
-        "unit_id": [u.unit_id for u in loads],
-        "unit": [u.unit_name for u in loads],
-        "overdue": [u.overdue for u in loads],
-        "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})" for u in loads],
-    })
-    chart = build_ranking_chart(frame, label="unit", value="overdue", text="text", key="unit_id",
-                                selection="unit", value_title=t("tasks.col_overdue"), lang=language())
-    st.altair_chart(chart, key=keys.TASKS_UNIT_CHART, on_select=_on_unit_tap, selection_mode="unit",
-                    width="stretch")
+    st.altair_chart(ranking_chart(loads), key=keys.TASKS_UNIT_CHART, on_select=_on_unit_tap,
+                    selection_mode="unit", width="stretch")
     st.caption(t("tasks.by_unit_hint"))
 
 
