@@ -32,7 +32,8 @@ from data_access.tasks import TaskCategoryCounts
 READ_TTL_SECONDS = 60
 SCHEMA_CHECK_TTL_SECONDS = 60
 CHOICES_TTL_SECONDS = 600
-PRESENTATION_TTL_SECONDS = 3600  # the show asks for a new bucket when it wants fresh figures  # filter choices (units, document types) change rarely
+PRESENTATION_TTL_SECONDS = 3600
+SHOW_UNITS = 8  # lead units on the slide: as many as fit a 1080-pixel screen in large type  # the show asks for a new bucket when it wants fresh figures  # filter choices (units, document types) change rarely
 
 
 def _guarded(read):
@@ -205,7 +206,7 @@ def presentation_figures(url: str, refresh_bucket: int) -> ShowFigures:
             return ShowFigures(
                 read_at=now,
                 overview=overview_figures(engine, month, now),
-                units=tasks.overdue_by_unit(conn, TaskFilter(today), limit=12),
+                units=tasks.overdue_by_unit(conn, TaskFilter(today), limit=SHOW_UNITS),
                 documents=documents.document_figures(
                     conn, DocumentFilter(today, month.start, month.end), (before.start, before.end),
                     (same_period_last_year(month).start, same_period_last_year(month).end)),

@@ -44,7 +44,7 @@ def build_ranking_chart(df: pd.DataFrame, *, label: str, value: str, text: str, 
     """Horizontal bars, biggest first, each labelled; a tap selects the row's `key`."""
     pick = alt.selection_point(name=selection, fields=[key], on="click")
     base = alt.Chart(df).encode(
-        y=alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=240)),
+        y=alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=240 * font_size // FONT_SIZE)),
         # room on the right for the longest bar's label
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d"),
                 scale=alt.Scale(domainMax=max(1, float(df[value].max())) * 1.6)),
