@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from data_access import clock, users
 from data_access.schema import ROLES
-from data_access.config import database_url
+from data_access.config import database_url, demo_accounts_file
+from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.engine import get_engine
 from data_access.errors import DatabaseProblem, classify
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="create or upgrade the schema")
     seed = commands.add_parser("seed-demo", help="load the demo province into an empty database")
     seed.add_argument("--scale", type=float, default=1.0, help="1 is the demo province; 10 is ten times it")
+    seed.add_argument("--accounts-file", type=Path, default=None,
+                      help="where to write the demo accounts' passwords (default: data/demo-accounts.txt)")
     commands.add_parser("check", help="check that the database is reachable and up to date")
     create = commands.add_parser("create-user", help="add a user; the password is read from standard input")
     create.add_argument("login")
@@ -86,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             counts = seed_demo(engine, clock.now_utc(), scale=args.scale)
             for table, n in counts.items():
                 print(f"{table}: {n}")
+            accounts_file = args.accounts_file or demo_accounts_file()
+            create_demo_accounts(engine, accounts_file)
+            print(f"Tài khoản thử nghiệm (chỉ để dùng thử): mật khẩu trong tệp {accounts_file}")
         elif args.command == "check":
             check_schema(engine)
             print("Cơ sở dữ liệu sẵn sàng.")

@@ -12,7 +12,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from data_access import clock
-from data_access.config import embedded_db_file, embedded_url
+from data_access.config import demo_accounts_file, embedded_db_file, embedded_url
+from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import seed_demo
 from data_access.engine import get_engine
 from data_access.migrate import upgrade
@@ -38,3 +39,4 @@ def prepare_embedded() -> None:
             empty = conn.execute(select(func.count()).select_from(units)).scalar_one() == 0
         if empty:
             seed_demo(engine, clock.now_utc())
+            create_demo_accounts(engine, demo_accounts_file())

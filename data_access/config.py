@@ -22,6 +22,11 @@ def embedded_db_file() -> Path:
     return Path(os.environ.get("OFFICE_EMBEDDED_DB", "").strip() or DEFAULT_EMBEDDED_DB_FILE)
 
 
+def demo_accounts_file() -> Path:
+    """Where the demo accounts' passwords are written: beside the embedded database, outside git."""
+    return embedded_db_file().parent / "demo-accounts.txt"
+
+
 def embedded_url() -> str:
     return f"sqlite:///{embedded_db_file()}"
 

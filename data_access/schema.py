@@ -253,4 +253,15 @@ audit_log = Table(
     Index("ix_audit_log_table_name_row_id", "table_name", "row_id"),
 )
 
+login_sessions = Table(
+    "login_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", Text, nullable=False, unique=True),  # SHA-256 of the cookie's token
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+    Column("ended_at", UTCDateTime, nullable=True),
+)
+
 CONTRACT_TABLES = (units, documents, meetings, tasks, task_events, meeting_points, point_checks)

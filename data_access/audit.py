@@ -1,0 +1,86 @@
+"""The audit trail: one row per write, in the same transaction as the write, and its reading.
+
+`before` and `after` hold JSON of the columns the write changed (dates as
+ISO text), so the trail shows exactly what a save did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from sqlalchemy import Connection, func, insert, select
+
+from data_access.schema import audit_log
+
+AUDIT_PAGE_SIZE = 25
+
+
+def _json(values: Mapping[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps(dict(values), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record(conn: Connection, login: str, at: dt.datetime, action: str, table_name: str, row_id: int,
+           before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
+    conn.execute(insert(audit_log).values(at=at, user_login=login, action=action, table_name=table_name,
+                                          row_id=row_id, before=_json(before), after=_json(after)))
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    login: str | None = None
+    table_name: str | None = None
+    row_id: int | None = None
+    since: dt.datetime | None = None  # inclusive, UTC
+    until: dt.datetime | None = None  # exclusive, UTC
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    user_login: str
+    action: str
+    table_name: str
+    row_id: int
+    before: dict | None
+    after: dict | None
+
+
+def _conditions(f: AuditFilter) -> list:
+    c = audit_log.c
+    conditions = []
+    if f.login:
+        conditions.append(c.user_login == f.login)
+    if f.table_name:
+        conditions.append(c.table_name == f.table_name)
+    if f.row_id is not None:
+        conditions.append(c.row_id == f.row_id)
+    if f.since:
+        conditions.append(c.at >= f.since)
+    if f.until:
+        conditions.append(c.at < f.until)
+    return conditions
+
+
+def audit_page(conn: Connection, f: AuditFilter, page: int, size: int = AUDIT_PAGE_SIZE
+               ) -> tuple[int, list[AuditEntry]]:
+    """The number of matching entries and one page of them, newest first."""
+    conditions = _conditions(f)
+    total = conn.execute(select(func.count()).select_from(audit_log).where(*conditions)).scalar_one()
+    rows = conn.execute(select(audit_log).where(*conditions).order_by(audit_log.c.at.desc(),
+                                                                      audit_log.c.id.desc())
+                        .limit(size).offset(max(page - 1, 0) * size)).all()
+    return total, [AuditEntry(r.id, r.at, r.user_login, r.action, r.table_name, r.row_id,
+                              json.loads(r.before) if r.before else None,
+                              json.loads(r.after) if r.after else None) for r in rows]
+
+
+def audit_logins(conn: Connection) -> list[str]:
+    """Who has written anything, for the filter."""
+    return list(conn.execute(select(audit_log.c.user_login).distinct().order_by(audit_log.c.user_login))
+                .scalars())

@@ -1,0 +1,47 @@
+"""Login sessions: the token works until logout, inactivity or a disabled account; only its hash is kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from data_access import login_sessions as ls
+from data_access import users as u
+from data_access.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts, read_demo_passwords
+from data_access.schema import login_sessions
+
+NOW = dt.datetime(2025, 8, 28, 2, 0, tzinfo=dt.timezone.utc)
+
+
+def test_session_lives_while_used_and_ends_after_inactivity(engine, monkeypatch):
+    monkeypatch.setenv(ls.IDLE_MINUTES_ENV, "30")
+    user = u.create_user(engine, "mai", "specialist", "Nguyễn Thị Mai", "mat-khau-dai-1")
+    token = ls.start_session(engine, user, NOW)
+    with engine.connect() as conn:
+        stored = conn.execute(select(login_sessions.c.token_hash)).scalar_one()
+    assert token not in stored and len(stored) == 64
+    for minutes in (20, 45, 70):  # each visit within 30 minutes of the last keeps it alive
+        assert ls.session_user(engine, token, NOW + dt.timedelta(minutes=minutes)).login == "mai"
+    assert ls.session_user(engine, token, NOW + dt.timedelta(minutes=101)) is None
+    assert ls.session_user(engine, token, NOW + dt.timedelta(minutes=102)) is None  # ended for good
+    assert ls.session_user(engine, "not-a-token", NOW) is None
+
+
+def test_logout_and_disabled_account_end_the_session(engine):
+    user = u.create_user(engine, "hung", "leader", "Trần Văn Hùng", "mat-khau-dai-1")
+    first, second = ls.start_session(engine, user, NOW), ls.start_session(engine, user, NOW)
+    ls.end_session(engine, first, NOW)
+    assert ls.session_user(engine, first, NOW) is None
+    assert ls.session_user(engine, second, NOW).role == "leader"
+    u.set_active(engine, "hung", False)
+    assert ls.session_user(engine, second, NOW) is None
+
+
+def test_demo_accounts_one_per_role_with_passwords_only_in_their_file(engine, tmp_path):
+    path = tmp_path / "demo-accounts.txt"
+    create_demo_accounts(engine, path)
+    assert sorted(user.role for user in u.list_users(engine)) == sorted(r for _, r, _ in DEMO_ACCOUNTS)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    for login, password in read_demo_passwords(path).items():
+        assert u.authenticate(engine, login, password).login == login
