@@ -7,17 +7,20 @@ with ?mode=present becomes the slide show for a projector.
 
 import streamlit as st
 
+import accounts
 import cached_reads
 import i18n
 from components import keys
 from components.db_problem import show_database_problem
+from components.login import login_form, user_menu
 from components.period_filter import period_filter
 from components.presentation import run_show
 from components.theme import tablet_style
 from data_access import clock
 from data_access.bootstrap import embedded_needs_setup
-from data_access.config import database_url, is_embedded
+from data_access.config import database_url, demo_accounts_file, is_embedded
 from data_access.errors import DatabaseProblem
+from data_access.permissions import READ_AUDIT, may
 from i18n import t
 
 
@@ -27,6 +30,13 @@ def _chosen_language() -> str:
     if asked in i18n.LANGUAGES:
         st.session_state[keys.LANGUAGE] = asked
     return st.session_state.get(keys.LANGUAGE, i18n.DEFAULT_LANGUAGE)
+
+
+def _demo_hint(url: str) -> str | None:
+    """Where the demo accounts' passwords are, for the embedded demo database only."""
+    if is_embedded(url) and demo_accounts_file().exists():
+        return t("login.demo_hint", path=demo_accounts_file())
+    return None
 
 
 i18n.set_language(_chosen_language())
@@ -42,27 +52,45 @@ try:
             cached_reads.ensure_ready(url)
     else:
         cached_reads.ensure_ready(url)
+    user = accounts.signed_in_user(url)
 except DatabaseProblem as problem:
     show_database_problem(problem, lambda: cached_reads.is_ready(url))
     st.stop()
+accounts.write_cookie()
 
-navigation = st.navigation(
-    [st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-     st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
-     st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
-             url_path="documents"),
-     st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
-     st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
-             url_path="points")],
-    position="hidden" if presenting else "top",
-)
+
+def _pages(role: str | None) -> list:
+    """The pages a role may open; the audit trail is for leaders and administrators only."""
+    pages = [
+        st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+        st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
+        st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
+                url_path="documents"),
+        st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
+        st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
+                url_path="points")]
+    if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
+        pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:",
+                             url_path="audit"))
+    return pages
+
+
+if user is None:  # the pages are registered (hidden) so that a bookmarked /tasks?task=… opens after login
+    st.navigation(_pages(None), position="hidden")
+    st.title(t("app.title"))
+    login_form(lambda login, password: accounts.sign_in(url, login, password), _demo_hint(url))
+    st.stop()
+
+navigation = st.navigation(_pages(user.role), position="hidden" if presenting else "top")
 if presenting:
     run_show(url)
     st.stop()
 pending = st.session_state.pop(keys.PENDING_SWITCH, None)
 if pending:  # a tap on another page's item (a commune point on the meetings page)
     st.switch_page(pending[0], query_params=pending[1])
-st.title(navigation.title)
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.title(navigation.title)
+    user_menu(user, lambda: accounts.sign_out(url))
 period_filter(clock.today_vn())
 try:
     navigation.run()

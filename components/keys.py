@@ -61,3 +61,13 @@ POINTS_TROUBLE_TABLE = "points_trouble"
 POINT_CHECKS_TABLE = "point_checks"
 POINT_MEETINGS_TABLE = "point_meetings"
 POINT_BACK = "point_back"
+
+# Signing in
+USER = "_user"  # the signed-in data_access.users.User
+SESSION_TOKEN = "_session_token"
+COOKIE_TO_SET = "_cookie_to_set"  # True: write the session cookie; False: clear it
+LOGIN_FORM = "login_form"
+LOGIN_NAME = "login_name"
+LOGIN_PASSWORD = "login_password"
+LOGOUT = "logout"
+FLASH = "_flash"  # a message to show after the rerun that follows a save

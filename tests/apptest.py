@@ -7,14 +7,31 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from components import keys
+from data_access import login_sessions, users
 from data_access.clock import FROZEN_NOW_ENV
+from data_access.engine import get_engine
+from data_access.errors import DATABASE_ERRORS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
+TEST_PASSWORD = "mat-khau-kiem-thu"  # test accounts only, in throwaway databases
+
+
+def signed_in_token(url: str, role: str) -> str:
+    """A live session of the test account of `role` (created on first use) in the database at `url`."""
+    engine = get_engine(url)
+    login = f"kiemthu.{role}"
+    user = next((u for u in users.list_users(engine) if u.login == login), None)
+    if user is None:
+        user = users.create_user(engine, login, role, f"Kiểm thử {role}", TEST_PASSWORD)
+    return login_sessions.start_session(engine, user)
+
+
 def run_app(monkeypatch, url: str, now_iso: str | None = None, query: dict | None = None,
-            state: dict | None = None, page: str | None = None) -> AppTest:
-    """One fresh run of the app.
+            state: dict | None = None, page: str | None = None, role: str | None = "viewer") -> AppTest:
+    """One fresh run of the app, signed in with the test account of `role` (None: not signed in).
 
     Widgets are set through `state` (session state before the run), not by
     set_value().run(): AppTest 1.67 reruns only the page script of an
@@ -28,6 +45,11 @@ def run_app(monkeypatch, url: str, now_iso: str | None = None, query: dict | Non
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if role:
+        try:
+            at.session_state[keys.SESSION_TOKEN] = signed_in_token(url, role)
+        except DATABASE_ERRORS:  # tests of a broken database: its message comes before any login
+            pass
     for key, value in (state or {}).items():
         at.session_state[key] = value
     at.run()

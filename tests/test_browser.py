@@ -16,7 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from accounts import COOKIE
+from data_access.bootstrap import prepare_embedded
 from data_access.config import PROJECT_ROOT
+from data_access.login_sessions import start_session
+from data_access.users import list_users
+from data_access.demo.accounts import read_demo_passwords
 from data_access.engine import get_engine
 from data_access.overview import overview_figures
 from data_access.periods import current_period
@@ -65,15 +70,45 @@ def _stop(proc) -> None:
         proc.kill()
 
 
+_SIGNED_IN: dict[str, str] = {}  # server address -> session token of its viewer, set as a cookie by _new_page
+
+
+def _prepare_demo(db_file: Path) -> None:
+    """The embedded demo database as a first start makes it (demo accounts included), at NOW."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("OFFICE_EMBEDDED_DB", str(db_file))
+        mp.setenv("OFFICE_FROZEN_NOW", NOW.isoformat())
+        prepare_embedded()
+
+
+def _session_of(db_url: str, login: str) -> str:
+    engine = get_engine(db_url)
+    user = next(u for u in list_users(engine) if u.login == login)
+    return start_session(engine, user, NOW)
+
+
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
-    """The app as a newcomer starts it: nothing configured, the embedded demo made on first visit."""
+    """The embedded demo as a first start makes it, served with nothing configured; a viewer signed in."""
     tmp = tmp_path_factory.mktemp("browser")
     db_file = tmp / "office.db"
+    _prepare_demo(db_file)
+    db_url = f"sqlite:///{db_file}"
     proc, url = _start_server({"OFFICE_EMBEDDED_DB": str(db_file), "OFFICE_FROZEN_NOW": NOW.isoformat()},
                               tmp / "server.log")
-    yield url, f"sqlite:///{db_file}"
+    _SIGNED_IN[url] = _session_of(db_url, "trinhchieu")
+    yield url, db_url
+    _SIGNED_IN.pop(url, None)
     _stop(proc)
+
+
+def _new_page(browser, url: str, size, signed_in: bool = True):
+    """A page in a fresh browser context, carrying the session cookie of the server's viewer."""
+    base = "/".join(url.split("/")[:3])
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    if signed_in and base in _SIGNED_IN:
+        context.add_cookies([{"name": COOKIE, "value": _SIGNED_IN[base], "url": base}])
+    return context.new_page()
 
 
 @pytest.fixture(scope="module")
@@ -87,11 +122,19 @@ def browser():
 
 
 def _open(browser, url, size, timeout_ms=90_000):
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    page = _new_page(browser, url, size)
     page.goto(url)
     page.wait_for_selector('[data-testid="stMetric"]', timeout=timeout_ms)
     _settle(page)
     return page
+
+
+def _sign_in(page, login: str, demo_server) -> None:
+    password = read_demo_passwords(Path(demo_server[1].removeprefix("sqlite:///")).parent
+                                   / "demo-accounts.txt")[login]
+    page.get_by_label("Tên đăng nhập").fill(login, timeout=60_000)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def _settle(page) -> None:
@@ -168,7 +211,7 @@ def test_database_down_message(browser, tmp_path):
     proc, url = _start_server({"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/office"},
                               tmp_path / "server.log")
     try:
-        page = browser.new_page(viewport={"width": 1024, "height": 768})
+        page = _new_page(browser, url, (1024, 768))
         page.goto(url + "/")
         page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
         _assert_fits(page)
@@ -235,8 +278,9 @@ def test_task_link_is_the_first_request_after_a_start(browser, demo_server, tmp_
     proc, url = _start_server({"DATABASE_URL": db_url, "OFFICE_FROZEN_NOW": NOW.isoformat()},
                               tmp_path / "server.log")
     try:
-        page = browser.new_page(viewport={"width": 768, "height": 1024})
+        page = _new_page(browser, url, (768, 1024), signed_in=False)
         page.goto(f"{url}/tasks?task={code}")
+        _sign_in(page, "chuyenvien", demo_server)  # the link first asks who is there, then opens
         page.get_by_role("heading", name=code, exact=False).wait_for(timeout=60_000)
         _settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0
@@ -330,7 +374,7 @@ def test_presentation_runs_through_its_slides_on_its_own(browser, demo_server):
     """At 1920x1080 the show advances every 3 s through all five slides, with refreshes,
     with headline figures of at least 48 px and nothing a viewer could touch."""
     url, _ = demo_server
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page = _new_page(browser, url, (1920, 1080))
     page.goto(url + "/?mode=present&interval=3&refresh=5")
     titles = ["Tổng quan", "Nhiệm vụ quá hạn theo đơn vị chủ trì", "Văn bản đến và đi trong tháng",
               "Hội họp trong tháng", "Điểm cầu xã, phường, đặc khu"]

@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from data_access.config import PROJECT_ROOT
+from data_access.demo.accounts import read_demo_passwords
 from data_access.engine import get_engine
 from data_access.migrate import upgrade
-from tests.apptest import metrics, run_app
+from components import keys
+from tests.apptest import metrics, run_app, signed_in_token
 
 
 def _error_text(at) -> str:
@@ -37,6 +39,7 @@ def test_schema_not_migrated_then_recovers(monkeypatch, tmp_path):
     assert "python -m data_access migrate" in _error_text(at)
     assert at.button[0].label == "Thử lại ngay"
     upgrade(get_engine(url))
+    at.session_state[keys.SESSION_TOKEN] = signed_in_token(url, "viewer")  # the user signs in
     at.run()
     assert not at.exception and not at.error
     assert metrics(at)["Nhiệm vụ quá hạn"][0] == "0"
@@ -67,6 +70,13 @@ def test_embedded_default_sets_itself_up(monkeypatch, tmp_path):
     from data_access.config import embedded_url
     at = run_app(monkeypatch, "", "2026-11-23T10:00:00+07:00")
     assert not at.exception and not at.error
+    assert "demo-accounts.txt" in at.caption[0].value  # where the demo accounts' passwords are
+    password = read_demo_passwords(tmp_path / "demo-accounts.txt")["chuyenvien"]
+    at.text_input(key=keys.LOGIN_NAME).input("chuyenvien")
+    at.text_input(key=keys.LOGIN_PASSWORD).input(password)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert password not in str(at)  # the page never shows a password
     assert metrics(at)["Điểm cầu xã đang kết nối"][0].endswith("/102")
     assert (tmp_path / "office.db").exists()
     assert embedded_url().endswith("office.db")
