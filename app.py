@@ -9,6 +9,7 @@ import streamlit as st
 
 import accounts
 import cached_reads
+from saving import show_flash
 import i18n
 from components import keys
 from components.db_problem import show_database_problem
@@ -91,6 +92,7 @@ if pending:  # a tap on another page's item (a commune point on the meetings pag
 with st.container(horizontal=True, vertical_alignment="center"):
     st.title(navigation.title)
     user_menu(user, lambda: accounts.sign_out(url))
+show_flash()
 period_filter(clock.today_vn())
 try:
     navigation.run()

@@ -21,7 +21,8 @@ from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period, current_period, previous_period, same_period_last_year
 from data_access.presentation import ShowFigures
-from data_access import document_list, documents, meetings, task_list, tasks
+from data_access import audit, document_list, documents, meetings, task_list, tasks
+from data_access.audit import AuditEntry, AuditFilter, audit_page
 from data_access import meeting_figures as mf
 from data_access import point_figures as pf
 from data_access.document_filter import DocumentFilter
@@ -221,3 +222,12 @@ def presentation_figures(url: str, refresh_bucket: int) -> ShowFigures:
 def clear_reads() -> None:
     """After every write: the next page run reads fresh figures."""
     st.cache_data.clear()
+
+
+def audit_entries(url: str, f: AuditFilter, page: int) -> tuple[int, list[AuditEntry]]:
+    """One page of the audit trail; never cached, so the trail always shows the last save."""
+    return _read(url, audit_page, f, page)
+
+
+def audit_logins(url: str) -> list[str]:
+    return _read(url, audit.audit_logins)

@@ -11,19 +11,23 @@ from components.task_breakdowns import by_source, overdue_ages, unit_ranking
 from components.task_detail_view import task_detail_view
 from components.task_filters import age_pills, category_pills, scope_caption, task_filters
 from components.task_picture import task_picture
+from components.task_edit import task_edit
 from components.task_table import task_table
 from components.urging_download import urging_download
 from data_access import clock
 from data_access.config import database_url
+from data_access.engine import get_engine
 from data_access.task_list import DEFAULT_SORT, SORTS
 from i18n import fmt_int, t
+from saving import current_user
 
 url = database_url()
 today = clock.today_vn()
 
 code = st.query_params.get("task")
 if code:
-    task_detail_view(cached_reads.task_detail(url, code.strip()[:60], today), code)
+    task_detail_view(cached_reads.task_detail(url, code.strip()[:60], today), code,
+                     editor=lambda detail: task_edit(detail, current_user(), lambda: get_engine(url), today))
     st.stop()
 
 f = task_filters(today, selected_period(), cached_reads.task_units(url))

@@ -71,3 +71,25 @@ LOGIN_NAME = "login_name"
 LOGIN_PASSWORD = "login_password"
 LOGOUT = "logout"
 FLASH = "_flash"  # a message to show after the rerun that follows a save
+
+# Edits: a form's widgets are keyed by the row they edit, e.g. edit_key(TASK_STATUS, 12)
+TASK_SEEN = "task_seen"  # the task as loaded when its form was first shown
+TASK_STATUS = "task_status"
+TASK_PROGRESS = "task_progress"
+TASK_DONE_ON = "task_done_on"
+TASK_SAVE = "task_save"
+TASK_EVENT_KIND = "task_event_kind"
+TASK_EVENT_NOTE = "task_event_note"
+TASK_EVENT_SAVE = "task_event_save"
+TASK_NEW_DUE = "task_new_due"
+TASK_REASON = "task_reason"
+TASK_EXTEND = "task_extend"
+
+
+def edit_key(name: str, row_id) -> str:
+    return f"{name}_{row_id}"
+
+# The audit page
+AUDIT_USER = "audit_user"
+AUDIT_TABLE = "audit_table"
+AUDIT_PAGE = "audit_page"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from components import keys
@@ -10,9 +12,9 @@ from data_access.task_detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_int, t
 
 
-
-
-def task_detail_view(detail: TaskDetail | None, code: str) -> None:
+def task_detail_view(detail: TaskDetail | None, code: str,
+                     editor: Callable[[TaskDetail], None] | None = None) -> None:
+    """The task in full; `editor` draws the edit forms (for roles that may write) above its history."""
     back_button(t("task.back"), "task", keys.TASK_BACK)
     if detail is None:
         st.warning(t("task.not_found", code=code[:60]), icon=":material/search_off:")
@@ -53,6 +55,9 @@ def task_detail_view(detail: TaskDetail | None, code: str) -> None:
     meeting = (f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}"
                if detail.meeting_id else t("task.none"))
     st.markdown(f"**{t('task.meeting')}:** {meeting}")
+
+    if editor:
+        editor(detail)
 
     st.markdown(f"#### {t('task.history')}")
     if not detail.events:

@@ -35,10 +35,11 @@ class Change:
 class Conflict(EditRefused):
     """The row changed (or vanished) since the user loaded it; nothing was overwritten."""
 
-    def __init__(self, changes: tuple[Change, ...], current_version: int | None):
+    def __init__(self, changes: tuple[Change, ...], current_version: int | None, by: str | None = None):
         super().__init__(", ".join(c.field for c in changes) or "row changed")
         self.changes = changes
         self.current_version = current_version
+        self.by = by  # who saved last, from the audit trail, when known
 
 
 class Forbidden(EditRefused):

@@ -42,7 +42,13 @@ class TaskDetail:
     meeting_id: int | None
     meeting_title: str | None
     meeting_starts_at: dt.datetime | None
+    version: int
     events: tuple[TaskEvent, ...]
+
+    def seen(self) -> dict:
+        """The editable columns as loaded: what a save compares against to say what changed."""
+        return {"version": self.version, "status": self.status, "progress_pct": self.progress_pct,
+                "completed_on": self.completed_on, "due_on": self.due_on}
 
     @property
     def days_overdue(self) -> int | None:
@@ -62,7 +68,7 @@ def task_by_code(conn: Connection, code: str, as_of: dt.date) -> TaskDetail | No
                tasks.c.assigned_on, tasks.c.due_on, tasks.c.status, tasks.c.completed_on,
                tasks.c.progress_pct, category_on(as_of),
                documents.c.id, documents.c.number, documents.c.doc_type, documents.c.summary,
-               meetings.c.id, meetings.c.title, meetings.c.starts_at)
+               meetings.c.id, meetings.c.title, meetings.c.starts_at, tasks.c.version)
         .select_from(tasks.join(units, units.c.id == tasks.c.assignee_unit_id)
                      .outerjoin(documents, documents.c.id == tasks.c.source_document_id)
                      .outerjoin(meetings, meetings.c.id == tasks.c.meeting_id))

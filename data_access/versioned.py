@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, select, update
 
 from data_access import audit
 from data_access.edit_errors import Change, Conflict, EditError
+from data_access.schema import audit_log
 
 
 def _conflict(conn: Connection, table: Table, row_id: int, seen: Mapping[str, Any]) -> Conflict:
@@ -24,7 +25,10 @@ def _conflict(conn: Connection, table: Table, row_id: int, seen: Mapping[str, An
         return Conflict((Change("row", "present", None),), None)
     changes = tuple(Change(name, value, current[name]) for name, value in seen.items()
                     if name in current and name != "version" and current[name] != value)
-    return Conflict(changes, current["version"])
+    by = conn.execute(select(audit_log.c.user_login)
+                      .where(audit_log.c.table_name == table.name, audit_log.c.row_id == row_id)
+                      .order_by(audit_log.c.id.desc()).limit(1)).scalar()
+    return Conflict(changes, current["version"], by)
 
 
 def bump_version(conn: Connection, table: Table, row_id: int, version: int, seen: Mapping[str, Any]

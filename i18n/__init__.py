@@ -40,6 +40,11 @@ def t(key: str, **params) -> str:
     return text.format(**params) if params else text
 
 
+def known(key: str) -> bool:
+    """Whether the catalogue has `key` (codes written by other systems may have no label)."""
+    return key in vi.MESSAGES
+
+
 def _locale() -> str:
     return BABEL_LOCALES[language()]
 

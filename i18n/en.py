@@ -488,4 +488,12 @@ MESSAGES = {
     "audit.count": "{count} changes in the period",
     "audit.none": "No changes in this period yet.",
     "audit.forbidden": "The change log is for leaders and administrators only.",
+    "task_edit.heading": "Update the task",
+    "task_edit.tab_progress": "Progress, status",
+    "task_edit.tab_event": "Report, urging, note",
+    "task_edit.tab_extend": "Extension",
+    "task_edit.completed_on": "Completion date (once completed)",
+    "task_edit.save": "Save",
+    "task_edit.add_event": "Add to the history",
+    "task_edit.extend": "Extend",
 }

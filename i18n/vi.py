@@ -503,4 +503,12 @@ MESSAGES = {
     "audit.count": "{count} lần thay đổi trong kỳ",
     "audit.none": "Chưa có thay đổi nào trong kỳ này.",
     "audit.forbidden": "Nhật ký thay đổi chỉ dành cho lãnh đạo và quản trị viên.",
+    "task_edit.heading": "Cập nhật nhiệm vụ",
+    "task_edit.tab_progress": "Tiến độ, trạng thái",
+    "task_edit.tab_event": "Báo cáo, đôn đốc, ghi chú",
+    "task_edit.tab_extend": "Gia hạn",
+    "task_edit.completed_on": "Ngày hoàn thành (khi đã hoàn thành)",
+    "task_edit.save": "Lưu",
+    "task_edit.add_event": "Thêm vào lịch sử",
+    "task_edit.extend": "Gia hạn",
 }

@@ -1,0 +1,34 @@
+"""Nhật ký thay đổi: every save, who made it and what it changed; for leaders and administrators."""
+
+import datetime as dt
+
+import streamlit as st
+
+import cached_reads
+from components import keys
+from components.audit_view import audit_filters, audit_table
+from components.pager import page_to_read, pager
+from components.period_filter import selected_period
+from data_access.audit import AUDIT_PAGE_SIZE, AuditFilter
+from data_access.clock import vn_midnight_utc
+from data_access.config import database_url
+from data_access.permissions import READ_AUDIT, may
+from i18n import t
+from saving import current_user
+
+url = database_url()
+user = current_user()
+if user is None or not may(user.role, READ_AUDIT):
+    st.warning(t("audit.forbidden"), icon=":material/lock:")
+    st.stop()
+
+st.caption(t("audit.caption"))
+period = selected_period()
+login, table = audit_filters(cached_reads.audit_logins(url))
+f = AuditFilter(login=login, table_name=table, since=vn_midnight_utc(period.start),
+                until=vn_midnight_utc(period.end + dt.timedelta(days=1)))
+key, page = page_to_read(keys.AUDIT_PAGE, f)
+total, entries = cached_reads.audit_entries(url, f, page)
+audit_table(total, entries)
+if total > AUDIT_PAGE_SIZE:
+    pager(key, -(-total // AUDIT_PAGE_SIZE))

@@ -1,0 +1,97 @@
+"""Every write from the pages: run it, clear the cached reads, explain a refusal in Vietnamese.
+
+A save either lands (the caches are cleared, so every page shows the new
+figures at once, and "Đã lưu" appears after the rerun) or is refused with a
+message naming the field, the missing right, or what another user changed;
+the form keeps what the user typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Iterable
+
+import streamlit as st
+
+import cached_reads
+from components import keys
+from data_access.edit_errors import Conflict, EditError, Forbidden
+from data_access.errors import DATABASE_ERRORS, classify
+from data_access.users import User
+from i18n import fmt_date, fmt_datetime, t
+
+
+def current_user() -> User | None:
+    return st.session_state.get(keys.USER)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return t("edit.empty")
+    if isinstance(value, dt.datetime):
+        return fmt_datetime(value)
+    if isinstance(value, dt.date):
+        return fmt_date(value)
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value)
+
+
+def field_label(field: str) -> str:
+    return t(f"field.{field}")
+
+
+def refusal_text(error: EditError) -> str:
+    params = {k: _shown(v) for k, v in error.params.items()}
+    return t(f"edit.{error.reason}", field=field_label(error.field), **params)
+
+
+def _show_conflict(conflict: Conflict, on_reload: Callable[[], None]) -> None:
+    who = conflict.by or t("edit.conflict_someone")
+    lines = [t("edit.conflict", who=who)]
+    if conflict.current_version is None:
+        lines.append(t("edit.conflict_gone"))
+    lines += [f"- {t('edit.conflict_change', field=field_label(c.field), seen=_shown(c.seen), now=_shown(c.now))}"
+              for c in conflict.changes]
+    st.error("\n".join(lines), icon=":material/sync_problem:")
+    st.button(t("edit.reload"), icon=":material/refresh:", on_click=on_reload, type="primary")
+
+
+def forget(state_keys: Iterable[str]) -> None:
+    """Drop a form's snapshot and widget values, so it starts again from the database."""
+    for key in state_keys:
+        st.session_state.pop(key, None)
+
+
+def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
+    """Run `write`; on success clear the reads and the form's state and rerun, else explain why not."""
+    forget_after = list(forget_after)
+    try:
+        write()
+    except EditError as error:
+        st.error(refusal_text(error), icon=":material/error:")
+        return False
+    except Forbidden:
+        user = current_user()
+        st.error(t("edit.forbidden", role=t(f"role.{user.role}") if user else "?"), icon=":material/block:")
+        return False
+    except Conflict as conflict:
+        def reload() -> None:
+            cached_reads.clear_reads()
+            forget(forget_after)
+        _show_conflict(conflict, reload)
+        return False
+    except DATABASE_ERRORS as exc:
+        raise classify(exc) from exc
+    cached_reads.clear_reads()
+    forget(forget_after)
+    st.session_state[keys.FLASH] = t("edit.saved")
+    st.rerun()
+    return True
+
+
+def show_flash() -> None:
+    """The confirmation of the save that caused this rerun."""
+    message = st.session_state.pop(keys.FLASH, None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")

@@ -1,0 +1,53 @@
+"""The audit page: leaders and administrators read every save, filtered; others do not get the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components import keys
+from data_access import record_edits, task_edits
+from data_access.users import User
+from tests.apptest import run_app
+from tests.builders import Office
+
+NOW_ISO = "2025-08-28T09:00:00+07:00"
+AUDIT = "app_pages/audit.py"
+
+
+@pytest.fixture
+def edited(engine, db_url, monkeypatch):
+    monkeypatch.setenv("OFFICE_FROZEN_NOW", NOW_ISO)
+    with engine.begin() as conn:
+        o = Office(conn)
+        unit = o.unit(code="SO-TC", name="Sở Tài chính")
+        o.unit(kind="commune", code="XA-A", name="Xã A")
+        task_id = o.task(unit, due_on=dt.date(2025, 8, 20), progress_pct=50)
+    mai = User(1, "mai.nt", "Nguyễn Thị Mai", "specialist", True)
+    task_edits.update_task(engine, mai, task_id, 1, {}, status="in_progress", progress_pct=80,
+                           completed_on=None, today=dt.date(2025, 8, 28))
+    record_edits.record_point_check(engine, User(2, "tam.bt", "Bùi Thanh Tâm", "specialist", True),
+                                    "XA-A", "disconnected", "Mất điện")
+    return db_url
+
+
+def test_a_leader_reads_who_changed_what(monkeypatch, edited):
+    at = run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="leader")
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["Người thực hiện"]) == ["tam.bt", "mai.nt"]
+    assert list(frame["Thao tác"]) == ["Ghi kiểm tra điểm cầu", "Cập nhật nhiệm vụ"]
+    assert frame["Thay đổi"].iloc[1] == "Tiến độ (%): 50 → 80"
+    assert frame["Thời điểm"].iloc[0] == "09:00 28/08/2025"
+    assert "2 lần thay đổi trong kỳ" in " ".join(c.value for c in at.caption)
+
+
+def test_filtered_by_user(monkeypatch, edited):
+    at = run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="admin", state={keys.AUDIT_USER: "mai.nt"})
+    assert list(at.dataframe[0].value["Người thực hiện"]) == ["mai.nt"]
+
+
+def test_a_specialist_has_no_audit_page(monkeypatch, edited):
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="specialist")

@@ -1,0 +1,108 @@
+"""Editing a task from its drill-down through AppTest: who sees the forms, saves, refusals, conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from components import keys
+from components.keys import edit_key
+from data_access import task_edits
+from data_access.schema import audit_log, tasks
+from data_access.users import User
+from tests import known_tasks as K
+from tests.apptest import metrics, run_app
+
+TASKS = "app_pages/tasks.py"
+CODE = "NV-2025-0008"  # overdue 15 days, not started, progress from the builder
+
+
+@pytest.fixture
+def tasks_url(db_url, engine):
+    with engine.begin() as conn:
+        K.fill(conn)
+    return db_url
+
+
+def _task(engine):
+    with engine.connect() as conn:
+        return conn.execute(select(tasks).where(tasks.c.code == CODE)).mappings().one()
+
+
+def _open(monkeypatch, url, role):
+    at = run_app(monkeypatch, url, K.NOW_ISO, page=TASKS, query={"task": CODE}, role=role)
+    assert not at.exception, at.exception
+    return at
+
+
+def _tab_labels(at):
+    return [tab.label for tab in at.tabs]
+
+
+def test_a_viewer_sees_no_edit_forms(monkeypatch, tasks_url):
+    at = _open(monkeypatch, tasks_url, "viewer")
+    assert _tab_labels(at) == [] and not at.get("form")
+
+
+def test_only_leaders_see_the_extension(monkeypatch, tasks_url):
+    assert _tab_labels(_open(monkeypatch, tasks_url, "specialist")) == ["Tiến độ, trạng thái",
+                                                                        "Báo cáo, đôn đốc, ghi chú"]
+    assert _tab_labels(_open(monkeypatch, tasks_url, "leader"))[-1] == "Gia hạn"
+
+
+def test_a_specialist_completes_a_task_and_the_overview_counts_one_less(monkeypatch, tasks_url, engine):
+    before = metrics(run_app(monkeypatch, tasks_url, K.NOW_ISO))["Nhiệm vụ quá hạn"][0]
+    at = _open(monkeypatch, tasks_url, "specialist")
+    task_id = _task(engine)["id"]
+    at.selectbox(key=edit_key(keys.TASK_STATUS, task_id)).select("completed")
+    at.date_input(key=edit_key(keys.TASK_DONE_ON, task_id)).set_value(dt.date(2025, 8, 27))
+    at.button(key=edit_key(keys.TASK_SAVE, task_id)).click().run()
+    assert not at.exception and not at.error
+    row = _task(engine)
+    assert (row["status"], row["completed_on"], row["progress_pct"]) == ("completed", dt.date(2025, 8, 27), 100)
+    with engine.connect() as conn:
+        assert conn.execute(select(audit_log.c.user_login, audit_log.c.action)).first() == \
+            ("kiemthu.specialist", "update_task")
+    after = metrics(run_app(monkeypatch, tasks_url, K.NOW_ISO))["Nhiệm vụ quá hạn"][0]
+    assert int(after) == int(before) - 1
+
+
+def test_completed_without_a_date_is_refused_naming_the_field(monkeypatch, tasks_url, engine):
+    at = _open(monkeypatch, tasks_url, "specialist")
+    row = _task(engine)
+    at.selectbox(key=edit_key(keys.TASK_STATUS, row["id"])).select("completed")
+    at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
+    assert "Ngày hoàn thành: cần nhập khi nhiệm vụ đã hoàn thành." in at.error[0].value
+    assert dict(_task(engine)) == dict(row)
+
+
+def test_a_save_over_a_newer_change_shows_what_changed(monkeypatch, tasks_url, engine):
+    at = _open(monkeypatch, tasks_url, "specialist")
+    row = _task(engine)
+    other = User(99, "lan.nt", "Nguyễn Thị Lan", "specialist", True)
+    task_edits.update_task(engine, other, row["id"], row["version"], dict(row), status="in_progress",
+                           progress_pct=70, completed_on=None, today=dt.date(2025, 8, 28))
+    at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"])).set_value(40)
+    at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
+    message = at.error[0].value
+    assert "lan.nt đã thay đổi bản ghi này" in message
+    assert "Trạng thái: lúc bạn mở là not_started, bây giờ là in_progress" in message
+    assert "Tiến độ (%)" in message and "bây giờ là 70" in message
+    assert _task(engine)["progress_pct"] == 70
+    reload = next(b for b in at.button if b.label == "Tải lại bản mới")
+    reload.click().run()
+    assert at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"])).value == 70
+
+
+def test_a_leader_extends_the_deadline_and_the_history_shows_it(monkeypatch, tasks_url, engine):
+    at = _open(monkeypatch, tasks_url, "leader")
+    task_id = _task(engine)["id"]
+    at.date_input(key=edit_key(keys.TASK_NEW_DUE, task_id)).set_value(dt.date(2025, 9, 30))
+    at.text_area(key=edit_key(keys.TASK_REASON, task_id)).input("Chờ ý kiến của Bộ Tài chính")
+    at.button(key=edit_key(keys.TASK_EXTEND, task_id)).click().run()
+    assert not at.exception and not at.error
+    assert _task(engine)["due_on"] == dt.date(2025, 9, 30)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Gia hạn" in text and "Chờ ý kiến của Bộ Tài chính" in text
