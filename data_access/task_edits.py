@@ -145,9 +145,11 @@ def task_problems(conn: Connection, task: NewTask, today: dt.date) -> list[EditE
 
 def _next_code(conn: Connection, year: int) -> str:
     prefix = f"NV-{year}-"
-    last = conn.execute(select(func.max(tasks.c.code)).where(tasks.c.code.like(prefix + "%"))).scalar()
-    number = int(last.rsplit("-", 1)[1]) + 1 if last and last.rsplit("-", 1)[1].isdigit() else 1
-    return f"{prefix}{number:04d}"
+    codes = conn.execute(select(tasks.c.code).where(tasks.c.code.like(prefix + "%"))
+                         .order_by(func.length(tasks.c.code).desc(), tasks.c.code.desc()).limit(1)).scalar()
+    digits = codes.removeprefix(prefix) if codes else ""
+    number = int(digits) + 1 if digits.isdigit() else 1
+    return f"{prefix}{number:0{max(4, len(digits))}d}"  # as wide as the office's own codes
 
 
 def _insert_task(conn: Connection, actor, task: NewTask, now: dt.datetime) -> str:

@@ -137,6 +137,20 @@ def _sign_in(page, login: str, demo_server) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
 
 
+def _choose(page, label: str, option: str) -> None:
+    """Pick an option of a select box (a react-aria combo box in Streamlit 1.67) as a finger would."""
+    combo = page.get_by_role("combobox", name=label)
+    for _ in range(3):  # the first tap can land before the widget is live
+        combo.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=5_000)
+            break
+        except Exception:
+            page.keyboard.press("Escape")
+    page.wait_for_function(f"() => [...document.querySelectorAll('input[role=combobox]')]"
+                           f".some(e => e.value === {option!r})", timeout=10_000)
+
+
 def _settle(page) -> None:
     """Wait until the script has finished running (no 'running' status widget) and charts drew."""
     page.wait_for_function(
@@ -450,4 +464,49 @@ def test_the_task_list_pages(browser, demo_server):
     first.scroll_into_view_if_needed()
     page.locator('[data-testid="stPagination"] button', has_text="2").first.click()
     page.get_by_text("trang 2/").first.wait_for(timeout=15_000)
+    page.close()
+
+
+def test_a_specialist_signs_in_edits_a_task_and_the_overview_changes(browser, demo_server):
+    """At 1024x768: the login form, the drill-down's edit form, and the overdue count one less after the save."""
+    url, db_url = demo_server
+    today = NOW.date()
+    with get_engine(db_url).connect() as conn:
+        from sqlalchemy import select
+        from data_access.schema import tasks
+        code = conn.execute(select(tasks.c.code).where(tasks.c.status == "in_progress", tasks.c.due_on < today,
+                                                       tasks.c.assigned_on <= today)
+                            .order_by(tasks.c.due_on.desc()).limit(1)).scalar_one()
+    page = _new_page(browser, url, SIZES["tablet-landscape"], signed_in=False)
+    page.goto(url + "/")
+    page.get_by_label("Tên đăng nhập").wait_for(timeout=60_000)
+    _settle(page)
+    _assert_fits(page)
+    _screenshot(page, "login-tablet-landscape")
+    _sign_in(page, "chuyenvien", demo_server)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    _settle(page)
+    before = int(_metric_value(page, "Nhiệm vụ quá hạn").replace(".", ""))
+
+    page.goto(f"{url}/tasks?task={code}")  # a new page load: the session cookie keeps the user signed in
+    page.get_by_role("heading", name=code, exact=False).wait_for(timeout=60_000)
+    _settle(page)
+    _choose(page, "Trạng thái", "Đã hoàn thành")
+    date_field = page.locator('[data-testid="stDateInput"]', has_text="Ngày hoàn thành")
+    date_field.get_by_role("spinbutton").first.click()
+    page.keyboard.type(today.strftime("%d%m%Y"))  # the day, month and year boxes take the digits in turn
+    page.wait_for_timeout(500)
+    _assert_fits(page)
+    _screenshot(page, "task-edit-tablet-landscape")
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
+    _settle(page)
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert page.get_by_text("Đã hoàn thành").count() >= 1
+
+    page.get_by_role("link", name="Tổng quan").click()
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    _settle(page)
+    assert int(_metric_value(page, "Nhiệm vụ quá hạn").replace(".", "")) == before - 1
+    _screenshot(page, "overview-after-edit-tablet-landscape")
     page.close()
