@@ -21,7 +21,7 @@ from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period, current_period, previous_period, same_period_last_year
 from data_access.presentation import ShowFigures
-from data_access import audit, document_list, documents, meetings, task_list, tasks
+from data_access import audit, document_list, documents, meetings, points, task_list, tasks
 from data_access.audit import AuditEntry, AuditFilter, audit_page
 from data_access import meeting_figures as mf
 from data_access import point_figures as pf
@@ -127,6 +127,16 @@ def urging_list(url: str, f: TaskFilter) -> list[task_list.UrgingRow]:
 @st.cache_data(ttl=CHOICES_TTL_SECONDS, show_spinner=False)
 def task_units(url: str) -> list[task_list.UnitChoice]:
     return _read(url, task_list.units_with_tasks)
+
+
+@st.cache_data(ttl=CHOICES_TTL_SECONDS, show_spinner=False)
+def all_units(url: str) -> list[task_list.UnitChoice]:
+    return _read(url, task_list.all_units)
+
+
+@st.cache_data(ttl=CHOICES_TTL_SECONDS, show_spinner=False)
+def point_names(url: str) -> list[tuple[str, str]]:
+    return _read(url, points.point_names)
 
 
 @st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)

@@ -8,11 +8,16 @@ from components.document_detail_view import document_detail_view
 from components.document_filters import bucket_of, document_filters, scope_caption, state_pills
 from components.document_sections import headline, kinds, processing, volume_chart
 from components.document_table import document_table
+from components.new_task_form import new_task_form
+from components.record_edit import document_edit
 from components.page_header import freshness_caption
 from components.pager import page_to_read, pager
 from components.period_filter import selected_period
 from data_access import clock
 from data_access.config import database_url
+from data_access.engine import get_engine
+from data_access.permissions import EDIT, may
+from saving import current_user
 from data_access.document_list import DEFAULT_SORT, SORTS
 from data_access.periods import previous_period, same_period_last_year
 from i18n import fmt_int, t
@@ -20,11 +25,22 @@ from i18n import fmt_int, t
 url = database_url()
 today = clock.today_vn()
 
+user = current_user()
+
+
+def _editor(detail) -> None:
+    """Mark it processed (incoming documents) and assign a task from it."""
+    if detail.direction == "incoming":
+        document_edit(detail, user, lambda: get_engine(url), today)
+    new_task_form(user, lambda: get_engine(url), today, cached_reads.all_units(url), document_id=detail.id,
+                  assigned_on=detail.registered_on)
+
+
 raw_id = st.query_params.get("document")
 if raw_id:
     raw_id = raw_id.strip()
     found = cached_reads.document_detail(url, int(raw_id), today) if raw_id.isdigit() and len(raw_id) < 12 else None
-    document_detail_view(found, raw_id)
+    document_detail_view(found, raw_id, editor=_editor if may(getattr(user, "role", None), EDIT) else None)
     st.stop()
 
 period = selected_period()

@@ -7,23 +7,42 @@ import streamlit as st
 import cached_reads
 from components import keys
 from components.meeting_detail_view import meeting_detail_view
+from components.new_task_form import new_task_form
+from components.record_edit import meeting_edit, new_meeting_form
 from components.meeting_sections import (busiest, by_kind, calendar, day_list, headline, meeting_table,
                                          missed_table, online_table, weekly)
 from components.page_header import freshness_caption
 from components.period_filter import selected_period
+from data_access import clock
 from data_access.config import database_url
+from data_access.engine import get_engine
+from data_access.permissions import EDIT, may
+from saving import current_user
 from data_access.periods import previous_period
 from i18n import fmt_date, t
 
 url = database_url()
 
+user = current_user()
+today = clock.today_vn()
+
+
+def _editor(detail) -> None:
+    """Held or cancelled, how each point joined, and a task from its conclusion."""
+    meeting_edit(detail, user, lambda: get_engine(url), cached_reads.point_names(url))
+    new_task_form(user, lambda: get_engine(url), today, cached_reads.all_units(url), meeting_id=detail.meeting.id,
+                  assigned_on=detail.meeting.starts_at.astimezone(clock.VN_TZ).date())
+
+
 raw_id = st.query_params.get("meeting")
 if raw_id:
     raw_id = raw_id.strip()
     found = cached_reads.meeting_detail(url, int(raw_id)) if raw_id.isdigit() and len(raw_id) < 12 else None
-    meeting_detail_view(found, raw_id)
+    meeting_detail_view(found, raw_id, editor=_editor if may(getattr(user, "role", None), EDIT) else None)
     st.stop()
 
+if may(getattr(user, "role", None), EDIT):
+    new_meeting_form(user, lambda: get_engine(url), today)
 period = selected_period()
 before = previous_period(period)
 fig, load, previous, read_at = cached_reads.meeting_figures(url, period.start, period.end, before.start, before.end)

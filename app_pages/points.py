@@ -7,7 +7,11 @@ from components import point_sections as sections
 from components.page_header import freshness_caption
 from components.period_filter import selected_period
 from components.point_detail_view import point_detail_view
+from components.record_edit import point_check_form
 from data_access.config import database_url
+from data_access.engine import get_engine
+from data_access.permissions import EDIT, may
+from saving import current_user
 from i18n import t
 
 url = database_url()
@@ -15,7 +19,10 @@ url = database_url()
 code = st.query_params.get("point")
 if code:
     detail, now = cached_reads.point_detail(url, code.strip()[:60])
-    point_detail_view(detail, code, now)
+    user = current_user()
+    editor = (lambda d: point_check_form(d.state.code, user, lambda: get_engine(url))) \
+        if may(getattr(user, "role", None), EDIT) else None
+    point_detail_view(detail, code, now, editor=editor)
     st.stop()
 
 period = selected_period()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from components import keys
@@ -10,9 +12,9 @@ from data_access.document_list import DocumentDetail
 from i18n import fmt_date, t
 
 
-
-
-def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
+def document_detail_view(detail: DocumentDetail | None, raw_id: str,
+                         editor: Callable[[DocumentDetail], None] | None = None) -> None:
+    """The document in full; `editor` draws the edits a role may make, above the link to share."""
     back_button(t("doc.back"), "document", keys.DOC_BACK)
     if detail is None:
         message = t("doc.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("doc.bad_id", id=raw_id[:20])
@@ -40,4 +42,6 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str) -> None:
 
     assigned_tasks(t("doc.tasks"), t("doc.tasks_none"), detail.tasks)
 
+    if editor:
+        editor(detail)
     share_link(t("doc.link"), "document", str(detail.id), "/documents")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 import streamlit as st
 
@@ -13,9 +14,9 @@ from data_access.meeting_figures import MeetingDetail
 from i18n import fmt_date, fmt_int, t
 
 
-
-
-def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
+def meeting_detail_view(detail: MeetingDetail | None, raw_id: str,
+                        editor: Callable[[MeetingDetail], None] | None = None) -> None:
+    """The meeting in full; `editor` draws the edits a role may make, above the link to share."""
     back_button(t("meeting.back"), "meeting", keys.MEETING_BACK)
     if detail is None:
         message = t("meeting.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("meeting.bad_id", id=raw_id[:20])
@@ -53,4 +54,6 @@ def meeting_detail_view(detail: MeetingDetail | None, raw_id: str) -> None:
                     st.write(", ".join(connected))
 
     assigned_tasks(t("meeting.tasks"), t("meeting.tasks_none"), detail.tasks)
+    if editor:
+        editor(detail)
     share_link(t("meeting.link"), "meeting", str(m.id), "/meetings")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +19,9 @@ from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, t
 
 
 
-def point_detail_view(detail: PointDetail | None, code: str, now) -> None:
+def point_detail_view(detail: PointDetail | None, code: str, now,
+                      editor: Callable[[PointDetail], None] | None = None) -> None:
+    """The point in full; `editor` draws the check form for roles that may write, above its history."""
     back_button(t("point.back"), "point", keys.POINT_BACK)
     if detail is None:
         st.warning(t("point.not_found", code=code[:60]), icon=":material/search_off:")
@@ -36,6 +40,8 @@ def point_detail_view(detail: PointDetail | None, code: str, now) -> None:
         field(t("point.coordinates"), f"{fmt_decimal(p.latitude, 4)}, {fmt_decimal(p.longitude, 4)}"
                if p.latitude is not None and p.longitude is not None else t("point.no_coordinates"))
 
+    if editor:
+        editor(detail)
     st.markdown(f"#### {t('point.checks', limit=fmt_int(HISTORY_LIMIT))}")
     if detail.checks:
         st.dataframe(pd.DataFrame({

@@ -73,7 +73,11 @@ class DocumentDetail:
     processed_on: dt.date | None
     digitally_signed: bool
     state: str
+    version: int
     tasks: tuple[AssignedTask, ...]
+
+    def seen(self) -> dict:
+        return {"version": self.version, "processed_on": self.processed_on}
 
 
 def document_by_id(conn: Connection, document_id: int, as_of: dt.date) -> DocumentDetail | None:
@@ -81,7 +85,7 @@ def document_by_id(conn: Connection, document_id: int, as_of: dt.date) -> Docume
         select(documents.c.id, documents.c.direction, documents.c.number, documents.c.doc_type,
                documents.c.summary, documents.c.issuer, units.c.name, documents.c.registered_on,
                documents.c.urgency, documents.c.due_on, documents.c.processed_on,
-               documents.c.digitally_signed, processing_state_on(as_of))
+               documents.c.digitally_signed, processing_state_on(as_of), documents.c.version)
         .select_from(documents.outerjoin(units, units.c.id == documents.c.unit_id))
         .where(documents.c.id == document_id)
     ).first()

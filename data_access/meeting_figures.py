@@ -185,6 +185,10 @@ class MeetingDetail:
     meeting: MeetingRow
     points: tuple[PointJoin, ...]  # failed and absent first, then connected, by name
     tasks: tuple[AssignedTask, ...]
+    version: int
+
+    def seen(self) -> dict:
+        return {"version": self.version, "status": self.meeting.status}
 
 
 def meeting_by_id(conn: Connection, meeting_id: int) -> MeetingDetail | None:
@@ -197,8 +201,9 @@ def meeting_by_id(conn: Connection, meeting_id: int) -> MeetingDetail | None:
         .select_from(meeting_points.join(units, units.c.id == meeting_points.c.unit_id))
         .where(meeting_points.c.meeting_id == meeting_id, units.c.kind.in_(POINT_KINDS))
         .order_by(order, units.c.name)).all()
+    version = conn.execute(select(meetings.c.version).where(meetings.c.id == meeting_id)).scalar_one()
     return MeetingDetail(MeetingRow(*row), tuple(PointJoin(*j) for j in joins),
-                         tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id))
+                         tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id), version)
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,9 @@ def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:
         .group_by(status)
     ).all()
     return PointStatusCounts(**{row.status: row.n for row in rows})
+
+
+def point_names(conn: Connection) -> list[tuple[str, str]]:
+    """Every commune-level point's code and name, by name: the rows of a meeting's join editor."""
+    return [tuple(r) for r in conn.execute(select(units.c.code, units.c.name)
+                                           .where(units.c.kind.in_(POINT_KINDS)).order_by(units.c.name))]

@@ -171,3 +171,9 @@ def tasks_assigned_by(conn: Connection, column, item_id: int) -> tuple[AssignedT
     rows = conn.execute(select(tasks.c.code, tasks.c.title, tasks.c.due_on, tasks.c.status)
                         .where(column == item_id).order_by(tasks.c.code)).all()
     return tuple(AssignedTask(*r) for r in rows)
+
+
+def all_units(conn: Connection) -> list[UnitChoice]:
+    """Every unit, by name: the lead units a new task may be given to."""
+    return [UnitChoice(*r) for r in conn.execute(select(units.c.id, units.c.code, units.c.name)
+                                                 .order_by(units.c.name))]
