@@ -48,13 +48,18 @@ def refusal_text(error: EditError) -> str:
 
 def _show_conflict(conflict: Conflict, on_reload: Callable[[], None]) -> None:
     who = conflict.by or t("edit.conflict_someone")
-    lines = [t("edit.conflict", who=who)]
+    lines = [_on_item(conflict, t("edit.conflict", who=who))]
     if conflict.current_version is None:
         lines.append(t("edit.conflict_gone"))
     lines += [f"- {t('edit.conflict_change', field=field_label(c.field), seen=_shown(c.seen), now=_shown(c.now))}"
               for c in conflict.changes]
     st.error("\n".join(lines), icon=":material/sync_problem:")
     st.button(t("edit.reload"), icon=":material/refresh:", on_click=on_reload, type="primary")
+
+
+def _on_item(refused, text: str) -> str:
+    """Prefix the row at fault (a task code) when a save held several rows."""
+    return f"{refused.item}: {text}" if refused.item else text
 
 
 def forget(state_keys: Iterable[str]) -> None:
@@ -69,7 +74,7 @@ def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
     try:
         write()
     except EditError as error:
-        st.error(refusal_text(error), icon=":material/error:")
+        st.error(_on_item(error, refusal_text(error)), icon=":material/error:")
         return False
     except Forbidden:
         user = current_user()

@@ -12,11 +12,13 @@ from components.task_detail_view import task_detail_view
 from components.task_filters import age_pills, category_pills, scope_caption, task_filters
 from components.task_picture import task_picture
 from components.task_edit import task_edit
+from components.task_grid import task_grid
 from components.task_table import task_table
 from components.urging_download import urging_download
 from data_access import clock
 from data_access.config import database_url
 from data_access.engine import get_engine
+from data_access.permissions import EDIT, may
 from data_access.task_list import DEFAULT_SORT, SORTS
 from i18n import fmt_int, t
 from saving import current_user
@@ -63,7 +65,11 @@ page = cached_reads.task_page(url, f, sort, page_no)
 if page.rows:
     st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('tasks.list_hint')}")
-    task_table(page.rows, keys.TASKS_LIST_TABLE)
+    user = current_user()
+    if may(user.role, EDIT) and st.toggle(t("grid.toggle"), key=keys.TASKS_GRID_ON):
+        task_grid(page.rows, user, lambda: get_engine(url), today)
+    else:
+        task_table(page.rows, keys.TASKS_LIST_TABLE)
     pager(page_key, page.pages)
 else:
     st.info(t("tasks.list_empty"))

@@ -12,7 +12,9 @@ from typing import Any
 
 
 class EditRefused(Exception):
-    """Base of every refused write."""
+    """Base of every refused write; `item` names the row at fault when a save holds several."""
+
+    item: str | None = None
 
 
 class EditError(EditRefused):

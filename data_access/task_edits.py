@@ -15,11 +15,38 @@ from sqlalchemy import Connection, Engine, exists, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from data_access import audit, clock, permissions
-from data_access.edit_errors import EditError
+from data_access.edit_errors import EditError, EditRefused
 from data_access.schema import TASK_SOURCES, TASK_STATUSES, documents, meetings, task_events, tasks, units
 from data_access.versioned import change_row, require_text
 
 FREE_EVENT_KINDS = ("report", "urge", "note")  # extensions and status changes have their own functions
+
+
+@dataclass(frozen=True)
+class TaskChange:
+    """One row of the editable grid: the task as listed (`seen`, with its version) and the new values."""
+    task_id: int
+    code: str
+    seen: Mapping[str, Any]
+    status: str
+    progress_pct: int
+    completed_on: dt.date | None
+
+
+def update_tasks(engine: Engine, actor, changes: Sequence[TaskChange], today: dt.date) -> list[int]:
+    """Save several tasks from the grid in one transaction: all land, or none (the error names the task)."""
+    permissions.require(actor, permissions.EDIT)
+    now = clock.now_utc()
+    with engine.begin() as conn:
+        versions = []
+        for change in changes:
+            try:
+                versions.append(_update_task(conn, actor, change.task_id, change.seen["version"], change.seen,
+                                             change.status, change.progress_pct, change.completed_on, today, now))
+            except EditRefused as refused:
+                refused.item = change.code
+                raise
+        return versions
 
 
 def update_task(engine: Engine, actor, task_id: int, version: int, seen: Mapping[str, Any], *,
@@ -30,6 +57,13 @@ def update_task(engine: Engine, actor, task_id: int, version: int, seen: Mapping
     the task's history as well.
     """
     permissions.require(actor, permissions.EDIT)
+    now = clock.now_utc()
+    with engine.begin() as conn:
+        return _update_task(conn, actor, task_id, version, seen, status, progress_pct, completed_on, today, now)
+
+
+def _update_task(conn: Connection, actor, task_id: int, version: int, seen: Mapping[str, Any], status: str,
+                 progress_pct: int, completed_on: dt.date | None, today: dt.date, now: dt.datetime) -> int:
     if status not in TASK_STATUSES:
         raise EditError("status", "unknown_code", value=status)
     if not isinstance(progress_pct, int) or not 0 <= progress_pct <= 100:
@@ -47,12 +81,10 @@ def update_task(engine: Engine, actor, task_id: int, version: int, seen: Mapping
         return {"status": status, "completed_on": completed_on,
                 "progress_pct": 100 if status == "completed" else progress_pct}
 
-    now = clock.now_utc()
-    with engine.begin() as conn:
-        new_version, before, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
-                                            "update_task")
-        if "status" in before:
-            _add_event(conn, actor, task_id, "status", f"{before['status']} → {status}", None, now)
+    new_version, before, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
+                                        "update_task")
+    if "status" in before:
+        _add_event(conn, actor, task_id, "status", f"{before['status']} → {status}", None, now)
     return new_version
 
 

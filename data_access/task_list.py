@@ -43,6 +43,13 @@ class TaskRow:
     category: str
     days_overdue: int | None  # on the filter's day, for open overdue tasks
     days_left: int | None  # for open tasks not yet due (0: due that day)
+    completed_on: dt.date | None = None
+    version: int = 1
+
+    def seen(self) -> dict:
+        """The editable columns as listed: what a save from the grid compares against."""
+        return {"version": self.version, "status": self.status, "progress_pct": self.progress_pct,
+                "completed_on": self.completed_on}
 
 
 @dataclass(frozen=True)
@@ -55,13 +62,15 @@ class TaskPage:
 
 def _row_columns(as_of: dt.date):
     return (tasks.c.id, tasks.c.code, tasks.c.title, tasks.c.source, units.c.name, tasks.c.assigned_on,
-            tasks.c.due_on, tasks.c.status, tasks.c.progress_pct, category_on(as_of).label("category"))
+            tasks.c.due_on, tasks.c.status, tasks.c.progress_pct, category_on(as_of).label("category"),
+            tasks.c.completed_on, tasks.c.version)
 
 
 def _to_row(row, as_of: dt.date) -> TaskRow:
     overdue = (as_of - row.due_on).days if row.category == "open_overdue" else None
     left = (row.due_on - as_of).days if row.category == "open_in_time" and row.due_on else None
-    return TaskRow(*row, days_overdue=overdue, days_left=left)
+    return TaskRow(*row[:10], days_overdue=overdue, days_left=left, completed_on=row.completed_on,
+                   version=row.version)
 
 
 _with_unit = tasks.join(units, units.c.id == tasks.c.assignee_unit_id)

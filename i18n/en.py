@@ -518,4 +518,12 @@ MESSAGES = {
     "new_meeting.end": "Ends",
     "new_meeting.online": "Online with the commune points",
     "new_meeting.save": "Schedule",
+    "grid.toggle": "Quick edit in the table",
+    "grid.code": "Code",
+    "grid.title": "Task",
+    "grid.status": "Status",
+    "grid.progress": "Progress",
+    "grid.completed_on": "Completed on",
+    "grid.hint": "Edit in the table; {count} tasks changed, not saved yet. One save: all of them land, or none.",
+    "grid.save": "Save the changes",
 }

@@ -533,4 +533,12 @@ MESSAGES = {
     "new_meeting.end": "Kết thúc",
     "new_meeting.online": "Họp trực tuyến với các điểm cầu xã",
     "new_meeting.save": "Lên lịch",
+    "grid.toggle": "Sửa nhanh trên bảng",
+    "grid.code": "Mã",
+    "grid.title": "Nhiệm vụ",
+    "grid.status": "Trạng thái",
+    "grid.progress": "Tiến độ",
+    "grid.completed_on": "Ngày hoàn thành",
+    "grid.hint": "Sửa trực tiếp trong bảng; {count} nhiệm vụ đã sửa, chưa lưu. Lưu một lần: tất cả cùng được lưu hoặc không nhiệm vụ nào.",
+    "grid.save": "Lưu các thay đổi",
 }

@@ -106,3 +106,44 @@ def test_a_leader_extends_the_deadline_and_the_history_shows_it(monkeypatch, tas
     assert _task(engine)["due_on"] == dt.date(2025, 9, 30)
     text = " ".join(m.value for m in at.markdown)
     assert "Gia hạn" in text and "Chờ ý kiến của Bộ Tài chính" in text
+
+
+def _grid_edit(rows: dict) -> dict:
+    return {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+
+
+def _list_page(monkeypatch, url, edits):
+    at = run_app(monkeypatch, url, K.NOW_ISO, page=TASKS, role="specialist",
+                 state={keys.TASKS_GRID_ON: True, keys.TASKS_GRID: _grid_edit(edits)})
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_batch_from_the_grid_lands_in_one_save(monkeypatch, tasks_url, engine):
+    at = _list_page(monkeypatch, tasks_url, {})
+    rows = at.session_state[keys.TASKS_GRID_ROWS]
+    open_rows = [i for i, r in enumerate(rows) if r.status in ("in_progress", "not_started", "paused")][:2]
+    codes = [rows[i].code for i in open_rows]
+    at = _list_page(monkeypatch, tasks_url, {open_rows[0]: {"Tiến độ": 95}, open_rows[1]: {"Tiến độ": 5}})
+    save_button = at.button(key=keys.TASKS_GRID_SAVE)
+    assert not save_button.disabled
+    save_button.click().run()
+    assert not at.exception and not at.error, at.error[0].value
+    with engine.connect() as conn:
+        progress = dict(conn.execute(select(tasks.c.code, tasks.c.progress_pct)
+                                     .where(tasks.c.code.in_(codes))).all())
+        audited = conn.execute(select(audit_log.c.action)).scalars().all()
+    assert sorted(progress.values()) == [5, 95]
+    assert audited == ["update_task", "update_task"]
+
+
+def test_one_bad_row_in_the_grid_saves_none_and_names_the_task(monkeypatch, tasks_url, engine):
+    at = _list_page(monkeypatch, tasks_url, {})
+    rows = at.session_state[keys.TASKS_GRID_ROWS]
+    first, second = [i for i, r in enumerate(rows) if r.status in ("in_progress", "not_started", "paused")][:2]
+    at = _list_page(monkeypatch, tasks_url, {first: {"Tiến độ": 95}, second: {"Trạng thái": "Đã hoàn thành"}})
+    at.button(key=keys.TASKS_GRID_SAVE).click().run()
+    message = at.error[0].value
+    assert message.startswith(rows[second].code + ": Ngày hoàn thành: cần nhập")
+    with engine.connect() as conn:
+        assert conn.execute(select(audit_log.c.id)).first() is None
