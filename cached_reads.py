@@ -23,6 +23,7 @@ from data_access.periods import Period, current_period, previous_period, same_pe
 from data_access.presentation import ShowFigures
 from data_access import audit, document_list, documents, meetings, points, task_list, tasks
 from data_access.audit import AuditEntry, AuditFilter, audit_page
+from data_access.task_import import ImportRow, read_tasks
 from data_access import meeting_figures as mf
 from data_access import point_figures as pf
 from data_access.document_filter import DocumentFilter
@@ -241,3 +242,8 @@ def audit_entries(url: str, f: AuditFilter, page: int) -> tuple[int, list[AuditE
 
 def audit_logins(url: str) -> list[str]:
     return _read(url, audit.audit_logins)
+
+
+def import_preview(url: str, stream, source_names: dict[str, str], today: dt.date) -> list[ImportRow]:
+    """The rows of an uploaded task list with their problems; never cached (every upload is new)."""
+    return _read(url, read_tasks, stream, source_names, today)

@@ -13,12 +13,14 @@ from components.task_filters import age_pills, category_pills, scope_caption, ta
 from components.task_picture import task_picture
 from components.task_edit import task_edit
 from components.task_grid import task_grid
+from components.task_import import task_import
 from components.task_table import task_table
 from components.urging_download import urging_download
 from data_access import clock
 from data_access.config import database_url
 from data_access.engine import get_engine
 from data_access.permissions import EDIT, may
+from data_access.schema import TASK_SOURCES
 from data_access.task_list import DEFAULT_SORT, SORTS
 from i18n import fmt_int, t
 from saving import current_user
@@ -32,6 +34,12 @@ if code:
                      editor=lambda detail: task_edit(detail, current_user(), lambda: get_engine(url), today))
     st.stop()
 
+user = current_user()
+if may(user.role, EDIT):
+    sources = {t(f"source.{code}"): code for code in TASK_SOURCES}
+    task_import(user, lambda: get_engine(url), today,
+                lambda upload: cached_reads.import_preview(url, upload, sources, today),
+                next((u.name for u in cached_reads.task_units(url)), ""))
 f = task_filters(today, selected_period(), cached_reads.task_units(url))
 now, last_year, read_at = cached_reads.task_picture(url, f)
 freshness_caption(read_at, scope_caption(f))
@@ -65,7 +73,6 @@ page = cached_reads.task_page(url, f, sort, page_no)
 if page.rows:
     st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('tasks.list_hint')}")
-    user = current_user()
     if may(user.role, EDIT) and st.toggle(t("grid.toggle"), key=keys.TASKS_GRID_ON):
         task_grid(page.rows, user, lambda: get_engine(url), today)
     else:

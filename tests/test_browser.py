@@ -71,6 +71,7 @@ def _stop(proc) -> None:
 
 
 _SIGNED_IN: dict[str, str] = {}  # server address -> session token of its viewer, set as a cookie by _new_page
+_DATABASES: dict[str, str] = {}  # server address -> its database URL
 
 
 def _prepare_demo(db_file: Path) -> None:
@@ -97,17 +98,19 @@ def demo_server(tmp_path_factory):
     proc, url = _start_server({"OFFICE_EMBEDDED_DB": str(db_file), "OFFICE_FROZEN_NOW": NOW.isoformat()},
                               tmp / "server.log")
     _SIGNED_IN[url] = _session_of(db_url, "trinhchieu")
+    _DATABASES[url] = db_url
     yield url, db_url
     _SIGNED_IN.pop(url, None)
     _stop(proc)
 
 
-def _new_page(browser, url: str, size, signed_in: bool = True):
-    """A page in a fresh browser context, carrying the session cookie of the server's viewer."""
+def _new_page(browser, url: str, size, signed_in: bool = True, login: str | None = None):
+    """A page in a fresh browser context, carrying the session cookie of the server's viewer (or of `login`)."""
     base = "/".join(url.split("/")[:3])
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
-    if signed_in and base in _SIGNED_IN:
-        context.add_cookies([{"name": COOKIE, "value": _SIGNED_IN[base], "url": base}])
+    token = _session_of(_DATABASES[base], login) if login else _SIGNED_IN.get(base)
+    if signed_in and token:
+        context.add_cookies([{"name": COOKIE, "value": token, "url": base}])
     return context.new_page()
 
 
@@ -509,4 +512,43 @@ def test_a_specialist_signs_in_edits_a_task_and_the_overview_changes(browser, de
     _settle(page)
     assert int(_metric_value(page, "Nhiệm vụ quá hạn").replace(".", "")) == before - 1
     _screenshot(page, "overview-after-edit-tablet-landscape")
+    page.close()
+
+
+def _task_list_file(tmp_path, rows, name: str) -> Path:
+    from openpyxl import Workbook
+    book = Workbook()
+    book.active.append(["Nội dung nhiệm vụ", "Nguồn giao", "Đơn vị chủ trì", "Ngày giao", "Hạn xử lý"])
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_a_specialist_imports_tasks_from_excel_after_a_preview(browser, demo_server, tmp_path):
+    url, _ = demo_server
+    page = _new_page(browser, url + "/tasks", SIZES["tablet-portrait"], login="chuyenvien")
+    page.goto(url + "/tasks")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=90_000)
+    _settle(page)
+    page.get_by_text("Nhập danh sách nhiệm vụ từ Excel").click()
+    day = NOW.date().strftime("%d/%m/%Y")
+    bad = _task_list_file(tmp_path, [["Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", day, ""],
+                                     ["", "Bộ Ngoại giao", "Sở Không Có", "31/02/2026", ""]],
+                          "nhiem-vu-co-loi.xlsx")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(bad))
+    page.get_by_text("1/2 dòng có vấn đề").wait_for(timeout=30_000)
+    _settle(page)
+    assert page.get_by_role("button", name="Nhập 2 nhiệm vụ").is_disabled()
+    _assert_fits(page)
+    _screenshot(page, "task-import-preview-tablet-portrait")
+    good = _task_list_file(tmp_path, [["Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", day, ""],
+                                      ["Báo cáo chuyển đổi số", "UBND tỉnh", "Sở Tài chính", day, ""]],
+                           "nhiem-vu-da-sua.xlsx")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(good))
+    from playwright.sync_api import expect
+    expect(page.get_by_role("button", name="Nhập 2 nhiệm vụ")).to_be_enabled(timeout=30_000)
+    page.get_by_role("button", name="Nhập 2 nhiệm vụ").click()
+    page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
     page.close()
