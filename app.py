@@ -21,7 +21,7 @@ from data_access import clock
 from data_access.bootstrap import embedded_needs_setup
 from data_access.config import database_url, demo_accounts_file, is_embedded
 from data_access.errors import DatabaseProblem
-from data_access.permissions import READ_AUDIT, may
+from data_access.permissions import MANAGE_USERS, READ_AUDIT, may
 from i18n import t
 
 
@@ -73,6 +73,9 @@ def _pages(role: str | None) -> list:
     if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
         pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:",
                              url_path="audit"))
+    if role is None or may(role, MANAGE_USERS):
+        pages.append(st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/manage_accounts:",
+                             url_path="users"))
     return pages
 
 

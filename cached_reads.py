@@ -21,7 +21,7 @@ from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period, current_period, previous_period, same_period_last_year
 from data_access.presentation import ShowFigures
-from data_access import audit, document_list, documents, meetings, points, task_list, tasks
+from data_access import audit, users, document_list, documents, meetings, points, task_list, tasks
 from data_access.audit import AuditEntry, AuditFilter, audit_page
 from data_access.task_import import ImportRow, read_tasks
 from data_access import meeting_figures as mf
@@ -247,3 +247,8 @@ def audit_logins(url: str) -> list[str]:
 def import_preview(url: str, stream, source_names: dict[str, str], today: dt.date) -> list[ImportRow]:
     """The rows of an uploaded task list with their problems; never cached (every upload is new)."""
     return _read(url, read_tasks, stream, source_names, today)
+
+
+def user_list(url: str) -> list[users.User]:
+    """The accounts, never cached: an administrator sees a change at once."""
+    return _read(url, lambda conn: users.list_users_in(conn))

@@ -17,7 +17,7 @@ import cached_reads
 from components import keys
 from data_access.edit_errors import Conflict, EditError, Forbidden
 from data_access.errors import DATABASE_ERRORS, classify
-from data_access.users import User
+from data_access.users import User, UserError
 from i18n import fmt_date, fmt_datetime, t
 
 
@@ -75,6 +75,9 @@ def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
         write()
     except EditError as error:
         st.error(_on_item(error, refusal_text(error)), icon=":material/error:")
+        return False
+    except UserError as refused:
+        st.error(t(f"user_error.{refused.reason}"), icon=":material/error:")
         return False
     except Forbidden:
         user = current_user()

@@ -10,7 +10,7 @@ from data_access.audit import AuditEntry
 from i18n import fmt_datetime, fmt_int, known, t
 from saving import field_label
 
-TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks")
+TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks", "users")
 
 
 def audit_filters(logins: list[str]) -> tuple[str | None, str | None]:

@@ -125,3 +125,14 @@ TASKS_GRID_ROWS = "tasks_grid_rows"  # the page's rows as first shown in the gri
 TASKS_GRID_SAVE = "tasks_grid_save"
 TASKS_IMPORT_FILE = "tasks_import_file"
 TASKS_IMPORT_SAVE = "tasks_import_save"
+
+# The accounts page
+NEW_USER_LOGIN = "new_user_login"
+NEW_USER_NAME = "new_user_name"
+NEW_USER_ROLE = "new_user_role"
+NEW_USER_PASSWORD = "new_user_password"
+NEW_USER_SAVE = "new_user_save"
+USER_PICK = "user_pick"
+USER_ACTION = "user_action"
+USER_NEW_PASSWORD = "user_new_password"
+USER_ACTION_SAVE = "user_action_save"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access import clock
 from data_access.schema import ROLES, users
@@ -45,43 +45,60 @@ def _check_password(password: str) -> None:
 
 
 def create_user(engine: Engine, login: str, role: str, full_name: str, password: str) -> User:
+    with engine.begin() as conn:
+        return create_user_in(conn, login, role, full_name, password)
+
+
+def create_user_in(conn: Connection, login: str, role: str, full_name: str, password: str) -> User:
+    """Add a user within the caller's transaction (the admin page audits it in the same one)."""
     login = login.strip().lower()
     if not login or not full_name.strip():
         raise UserError("login_or_name_missing")
     if role not in ROLES:
         raise UserError("unknown_role")
     _check_password(password)
-    with engine.begin() as conn:
-        if conn.execute(select(users.c.id).where(users.c.login == login)).first():
-            raise UserError("login_taken")
-        user_id = conn.execute(insert(users).values(
-            login=login, full_name=full_name.strip(), role=role, password_hash=_hasher.hash(password),
-            created_at=clock.now_utc()).returning(users.c.id)).scalar_one()
+    if conn.execute(select(users.c.id).where(users.c.login == login)).first():
+        raise UserError("login_taken")
+    user_id = conn.execute(insert(users).values(
+        login=login, full_name=full_name.strip(), role=role, password_hash=_hasher.hash(password),
+        created_at=clock.now_utc()).returning(users.c.id)).scalar_one()
     return User(user_id, login, full_name.strip(), role, True)
 
 
 def list_users(engine: Engine) -> list[User]:
     with engine.connect() as conn:
-        rows = conn.execute(select(users.c.id, users.c.login, users.c.full_name, users.c.role, users.c.active)
-                            .order_by(users.c.login)).all()
+        return list_users_in(conn)
+
+
+def list_users_in(conn: Connection) -> list[User]:
+    rows = conn.execute(select(users.c.id, users.c.login, users.c.full_name, users.c.role, users.c.active)
+                        .order_by(users.c.login)).all()
     return [User(*r) for r in rows]
 
 
 def set_active(engine: Engine, login: str, active: bool) -> None:
     with engine.begin() as conn:
-        done = conn.execute(update(users).where(users.c.login == login.strip().lower())
-                            .values(active=active, failed_attempts=0, locked_until=None))
-        if not done.rowcount:
-            raise UserError("unknown_user")
+        set_active_in(conn, login, active)
+
+
+def set_active_in(conn: Connection, login: str, active: bool) -> None:
+    done = conn.execute(update(users).where(users.c.login == login.strip().lower())
+                        .values(active=active, failed_attempts=0, locked_until=None))
+    if not done.rowcount:
+        raise UserError("unknown_user")
 
 
 def reset_password(engine: Engine, login: str, password: str) -> None:
-    _check_password(password)
     with engine.begin() as conn:
-        done = conn.execute(update(users).where(users.c.login == login.strip().lower())
-                            .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None))
-        if not done.rowcount:
-            raise UserError("unknown_user")
+        reset_password_in(conn, login, password)
+
+
+def reset_password_in(conn: Connection, login: str, password: str) -> None:
+    _check_password(password)
+    done = conn.execute(update(users).where(users.c.login == login.strip().lower())
+                        .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None))
+    if not done.rowcount:
+        raise UserError("unknown_user")
 
 
 def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | None = None) -> User:

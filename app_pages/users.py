@@ -1,0 +1,26 @@
+"""Tài khoản: who may use the dashboard and with which role; for administrators only."""
+
+import streamlit as st
+
+import cached_reads
+from components.user_admin_view import add_user_form, change_user_form, user_list
+from data_access.config import database_url
+from data_access.engine import get_engine
+from data_access.permissions import MANAGE_USERS, may
+from i18n import t
+from saving import current_user
+
+url = database_url()
+user = current_user()
+if user is None or not may(user.role, MANAGE_USERS):
+    st.warning(t("users.forbidden"), icon=":material/lock:")
+    st.stop()
+
+st.caption(t("users.caption"))
+people = cached_reads.user_list(url)
+user_list(people)
+with st.container(horizontal=True, wrap=True, gap="large"):
+    with st.container(width=420):
+        add_user_form(user, lambda: get_engine(url))
+    with st.container(width=420):
+        change_user_form(user, lambda: get_engine(url), people)
