@@ -18,11 +18,39 @@ from components import keys
 from data_access.edit_errors import Conflict, EditError, Forbidden
 from data_access.errors import DATABASE_ERRORS, classify
 from data_access.users import User, UserError
-from i18n import fmt_date, fmt_datetime, t
+from i18n import fmt_date, fmt_datetime, known, t
 
 
 def current_user() -> User | None:
     return st.session_state.get(keys.USER)
+
+
+_CODE_LABELS = {"status": ("status", "mstatus", "pstatus", "join"), "source": ("source",),
+                "kind": ("kind", "event"), "urgency": ("urgency",), "role": ("role",)}
+
+
+def shown_value(field: str, value: Any) -> str:
+    """A stored value as a user reads it: code lists by their labels, dates as 28/08/2025."""
+    if isinstance(value, str):
+        if field == "note":
+            return status_change(value)
+        for prefix in _CODE_LABELS.get(field, ()):
+            if known(f"{prefix}.{value}"):
+                return t(f"{prefix}.{value}")
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":  # an ISO date from the audit trail
+            try:
+                return fmt_date(dt.date.fromisoformat(value))
+            except ValueError:
+                pass
+    return _shown(value)
+
+
+def status_change(note: str) -> str:
+    """A status event's note holds codes ("in_progress → completed"); show their labels."""
+    parts = note.split(" → ")
+    if len(parts) == 2 and all(known(f"status.{p}") for p in parts):
+        return " → ".join(t(f"status.{p}") for p in parts)
+    return note
 
 
 def _shown(value: Any) -> str:
@@ -51,7 +79,7 @@ def _show_conflict(conflict: Conflict, on_reload: Callable[[], None]) -> None:
     lines = [_on_item(conflict, t("edit.conflict", who=who))]
     if conflict.current_version is None:
         lines.append(t("edit.conflict_gone"))
-    lines += [f"- {t('edit.conflict_change', field=field_label(c.field), seen=_shown(c.seen), now=_shown(c.now))}"
+    lines += [f"- {t('edit.conflict_change', field=field_label(c.field), seen=shown_value(c.field, c.seen), now=shown_value(c.field, c.now))}"
               for c in conflict.changes]
     st.error("\n".join(lines), icon=":material/sync_problem:")
     st.button(t("edit.reload"), icon=":material/refresh:", on_click=on_reload, type="primary")

@@ -6,21 +6,18 @@ import streamlit as st
 
 import cached_reads
 from components import keys
-from components.audit_view import audit_filters, audit_table
+from components.audit_view import audit_filters, audit_list
+from components.login import allowed_user
 from components.pager import page_to_read, pager
 from components.period_filter import selected_period
 from data_access.audit import AUDIT_PAGE_SIZE, AuditFilter
 from data_access.clock import vn_midnight_utc
 from data_access.config import database_url
-from data_access.permissions import READ_AUDIT, may
+from data_access.permissions import READ_AUDIT
 from i18n import t
-from saving import current_user
 
 url = database_url()
-user = current_user()
-if user is None or not may(user.role, READ_AUDIT):
-    st.warning(t("audit.forbidden"), icon=":material/lock:")
-    st.stop()
+allowed_user(READ_AUDIT, "audit.forbidden")
 
 st.caption(t("audit.caption"))
 period = selected_period()
@@ -29,6 +26,6 @@ f = AuditFilter(login=login, table_name=table, since=vn_midnight_utc(period.star
                 until=vn_midnight_utc(period.end + dt.timedelta(days=1)))
 key, page = page_to_read(keys.AUDIT_PAGE, f)
 total, entries = cached_reads.audit_entries(url, f, page)
-audit_table(total, entries)
+audit_list(total, entries)
 if total > AUDIT_PAGE_SIZE:
     pager(key, -(-total // AUDIT_PAGE_SIZE))

@@ -3,18 +3,15 @@
 import streamlit as st
 
 import cached_reads
+from components.login import allowed_user
 from components.user_admin_view import add_user_form, change_user_form, user_list
 from data_access.config import database_url
 from data_access.engine import get_engine
-from data_access.permissions import MANAGE_USERS, may
+from data_access.permissions import MANAGE_USERS
 from i18n import t
-from saving import current_user
 
 url = database_url()
-user = current_user()
-if user is None or not may(user.role, MANAGE_USERS):
-    st.warning(t("users.forbidden"), icon=":material/lock:")
-    st.stop()
+user = allowed_user(MANAGE_USERS, "users.forbidden")
 
 st.caption(t("users.caption"))
 people = cached_reads.user_list(url)

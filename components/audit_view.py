@@ -1,16 +1,18 @@
-"""The audit trail as a leader reads it: filters, then one line per save with what it changed."""
+"""The audit trail as a leader reads it: filters, then one card per save with what it changed."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import keys
 from data_access.audit import AuditEntry
 from i18n import fmt_datetime, fmt_int, known, t
-from saving import field_label
+from saving import field_label, shown_value
 
 TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks", "users")
+PAGES = {"task": "app_pages/tasks.py", "document": "app_pages/documents.py", "meeting": "app_pages/meetings.py",
+         "point": "app_pages/points.py"}
+HIDDEN = {"task_id", "unit_id", "assignee_unit_id", "version"}  # ids a reader cannot use; the card names the row
 
 
 def audit_filters(logins: list[str]) -> tuple[str | None, str | None]:
@@ -22,32 +24,34 @@ def audit_filters(logins: list[str]) -> tuple[str | None, str | None]:
     return login, table
 
 
-def _changes(entry: AuditEntry) -> str:
+def changes_text(entry: AuditEntry) -> list[str]:
+    """One line per changed column: 'Tiến độ (%): 50 → 80' (a new row lists its values)."""
     before, after = entry.before or {}, entry.after or {}
-    parts = []
+    lines = []
     for name in sorted(set(before) | set(after)):
+        if name in HIDDEN or (not before and after.get(name) in (None, "")):
+            continue
         label = field_label(name) if known(f"field.{name}") else name
-        old, new = before.get(name), after.get(name)
-        parts.append(f"{label}: {'' if old is None and not before else _plain(old) + ' → '}{_plain(new)}")
-    return "; ".join(parts)
+        was = shown_value(name, before.get(name)) + " → " if before else ""
+        lines.append(f"{label}: {was}{shown_value(name, after.get(name))}")
+    return lines
 
 
-def _plain(value) -> str:
-    return t("edit.empty") if value is None else str(value)
-
-
-def audit_table(total: int, entries: list[AuditEntry]) -> None:
+def audit_list(total: int, entries: list[AuditEntry]) -> None:
     st.caption(t("audit.count", count=fmt_int(total)))
     if not entries:
         st.info(t("audit.none"), icon=":material/history:")
         return
-    frame = pd.DataFrame({
-        t("audit.at"): [fmt_datetime(e.at) for e in entries],
-        t("audit.user"): [e.user_login for e in entries],
-        t("audit.action"): [t(f"action.{e.action}") if known(f"action.{e.action}") else e.action
-                            for e in entries],
-        t("audit.row"): [f"{t('table.' + e.table_name)} #{e.row_id}" for e in entries],
-        t("audit.changes"): [_changes(e) for e in entries],
-    })
-    st.dataframe(frame, hide_index=True, use_container_width=True,
-                 column_config={t("audit.changes"): st.column_config.TextColumn(width="large")})
+    for entry in entries:
+        action = t(f"action.{entry.action}") if known(f"action.{entry.action}") else entry.action
+        what = f"{t('table.' + entry.table_name)} {entry.item or '#' + str(entry.row_id)}"
+        with st.container(border=True, gap="small"):
+            st.markdown(f"**{action}** · {entry.user_login}  \n:gray[{fmt_datetime(entry.at)}]")
+            if entry.link and entry.link[0] in PAGES:
+                st.page_link(PAGES[entry.link[0]], label=what, icon=":material/open_in_new:",
+                             query_params={entry.link[0]: entry.link[1]})
+            else:
+                st.markdown(what)
+            lines = changes_text(entry)
+            if lines:
+                st.markdown("\n".join(f"- {line}" for line in lines))

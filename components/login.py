@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from data_access.permissions import may
 from data_access.users import User, UserError
 from i18n import t
 
@@ -19,16 +20,21 @@ def login_form(sign_in, demo_hint: str | None) -> None:
                                      autocomplete="current-password")
             submitted = st.form_submit_button(t("login.submit"), type="primary", icon=":material/login:",
                                               use_container_width=True)
+        refusal = st.session_state.pop(keys.LOGIN_REFUSAL, None)
         if submitted:
             if not login.strip() or not password:
-                st.error(t("login.missing"), icon=":material/error:")
+                refusal = "missing"
             else:
                 try:
                     sign_in(login, password)
                 except UserError as refused:
-                    st.error(t(f"login.{refused.reason}"), icon=":material/error:")
-                else:
-                    st.rerun()
+                    refusal = refused.reason
+            # The typed password is dropped at once, whatever the outcome: it stays nowhere.
+            st.session_state.pop(keys.LOGIN_PASSWORD, None)
+            st.session_state[keys.LOGIN_REFUSAL] = refusal
+            st.rerun()
+        if refusal:
+            st.error(t(f"login.{refusal}"), icon=":material/error:")
         if demo_hint:
             st.caption(demo_hint)
 
@@ -41,3 +47,15 @@ def user_menu(user: User, sign_out) -> None:
             if st.button(t("login.logout"), icon=":material/logout:", key=keys.LOGOUT):
                 sign_out()
                 st.rerun()
+
+
+def allowed_user(permission: str, refusal_key: str) -> User:
+    """The signed-in user if their role grants `permission`; otherwise a message and the page stops.
+
+    Navigation already hides such pages from other roles; this guards a page opened some other way.
+    """
+    user = st.session_state.get(keys.USER)
+    if user is None or not may(user.role, permission):
+        st.warning(t(refusal_key), icon=":material/lock:")
+        st.stop()
+    return user

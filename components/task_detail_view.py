@@ -8,17 +8,9 @@ import streamlit as st
 
 from components import keys
 from components.detail import back_button, field, share_link
-from data_access.schema import TASK_STATUSES
 from data_access.task_detail import TaskDetail
+from saving import status_change
 from i18n import fmt_date, fmt_datetime, fmt_int, t
-
-
-def _status_change(note: str) -> str:
-    """A status event's note holds codes ("in_progress → completed"); show their labels."""
-    parts = note.split(" → ")
-    if len(parts) == 2 and all(p in TASK_STATUSES for p in parts):
-        return " → ".join(t(f"status.{p}") for p in parts)
-    return note
 
 
 def task_detail_view(detail: TaskDetail | None, code: str,
@@ -78,6 +70,6 @@ def task_detail_view(detail: TaskDetail | None, code: str,
             st.markdown(f"**{t('event.' + event.kind)}**{extra}  \n"
                         f":gray[{fmt_datetime(event.at)}{author}]")
             if event.note:
-                st.write(_status_change(event.note) if event.kind == "status" else event.note)
+                st.write(status_change(event.note) if event.kind == "status" else event.note)
 
     share_link(t("task.link"), "task", str(detail.code), "/tasks")

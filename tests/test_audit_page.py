@@ -35,17 +35,21 @@ def edited(engine, db_url, monkeypatch):
 def test_a_leader_reads_who_changed_what(monkeypatch, edited):
     at = run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="leader")
     assert not at.exception
-    frame = at.dataframe[0].value
-    assert list(frame["Người thực hiện"]) == ["tam.bt", "mai.nt"]
-    assert list(frame["Thao tác"]) == ["Ghi kiểm tra điểm cầu", "Cập nhật nhiệm vụ"]
-    assert frame["Thay đổi"].iloc[1] == "Tiến độ (%): 50 → 80"
-    assert frame["Thời điểm"].iloc[0] == "09:00 28/08/2025"
+    cards = [m.value for m in at.markdown]
+    assert cards.index("**Ghi kiểm tra điểm cầu** · tam.bt  \n:gray[09:00 28/08/2025]") < \
+        cards.index("- Tiến độ (%): 50 → 80")
+    assert "- Trạng thái: Mất kết nối" in " ".join(cards) and "- Nội dung: Mất điện" in " ".join(cards)
+    assert "**Cập nhật nhiệm vụ** · mai.nt  \n:gray[09:00 28/08/2025]" in cards
+    assert "- Tiến độ (%): 50 → 80" in cards
+    links = [(link.proto.label, link.proto.query_string) for link in at.get("page_link")]
+    assert links == [("Kiểm tra điểm cầu Xã A", "point=XA-A"), ("Nhiệm vụ NV-T-" + links[1][0][-4:], links[1][1])]
+    assert links[1][1].startswith("task=NV-T-")
     assert "2 lần thay đổi trong kỳ" in " ".join(c.value for c in at.caption)
 
 
 def test_filtered_by_user(monkeypatch, edited):
     at = run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="admin", state={keys.AUDIT_USER: "mai.nt"})
-    assert list(at.dataframe[0].value["Người thực hiện"]) == ["mai.nt"]
+    assert [m.value.split(" · ")[1].split()[0] for m in at.markdown if m.value.startswith("**")] == ["mai.nt"]
 
 
 def test_a_specialist_has_no_audit_page(monkeypatch, edited):

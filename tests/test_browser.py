@@ -513,6 +513,9 @@ def test_a_specialist_signs_in_edits_a_task_and_the_overview_changes(browser, de
     assert int(_metric_value(page, "Nhiệm vụ quá hạn").replace(".", "")) == before - 1
     _screenshot(page, "overview-after-edit-tablet-landscape")
     page.close()
+    server_log = (Path(db_url.removeprefix("sqlite:///")).parent / "server.log").read_text()
+    for password in read_demo_passwords(Path(db_url.removeprefix("sqlite:///")).parent / "demo-accounts.txt").values():
+        assert password not in server_log  # nothing the server logged holds a password
 
 
 def _task_list_file(tmp_path, rows, name: str) -> Path:
@@ -552,3 +555,42 @@ def test_a_specialist_imports_tasks_from_excel_after_a_preview(browser, demo_ser
     page.get_by_role("button", name="Nhập 2 nhiệm vụ").click()
     page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
     page.close()
+
+
+@pytest.mark.parametrize("size_name", ["tablet-portrait", "projector"])
+def test_a_leader_reads_the_audit_trail_and_the_edit_forms_fit(browser, demo_server, size_name):
+    """After the edits above, a leader's /audit lists them; a meeting's and a point's forms fit the screen."""
+    url, db_url = demo_server
+    size = SIZES[size_name]
+    page = _new_page(browser, url + "/audit", size, login="lanhdao")
+    page.goto(url + "/audit?period=year")
+    page.get_by_text("lần thay đổi trong kỳ").wait_for(timeout=90_000)
+    _settle(page)
+    assert page.locator('[data-testid="stTopNavLink"]', has_text="Nhật ký thay đổi").count() == 1
+    assert page.locator('[data-testid="stTopNavLink"]', has_text="Tài khoản").count() == 0  # admins only
+    _assert_fits(page)
+    _screenshot(page, f"audit-{size_name}")
+    with get_engine(db_url).connect() as conn:
+        from sqlalchemy import select
+        from data_access.schema import meetings
+        meeting_id = conn.execute(select(meetings.c.id).where(meetings.c.is_online, meetings.c.status == "held")
+                                  .order_by(meetings.c.starts_at.desc()).limit(1)).scalar_one()
+    page.goto(f"{url}/meetings?meeting={meeting_id}")
+    page.get_by_text("Cập nhật cuộc họp").wait_for(timeout=60_000)
+    _settle(page)
+    _assert_fits(page)
+    _screenshot(page, f"meeting-edit-{size_name}")
+    page.goto(f"{url}/points?point=" + _first_point_code(db_url))
+    page.get_by_text("Ghi nhận kiểm tra kết nối").wait_for(timeout=60_000)
+    _settle(page)
+    _assert_fits(page)
+    _screenshot(page, f"point-edit-{size_name}")
+    page.close()
+
+
+def _first_point_code(db_url: str) -> str:
+    from sqlalchemy import select
+    from data_access.schema import units
+    with get_engine(db_url).connect() as conn:
+        return conn.execute(select(units.c.code).where(units.c.kind == "commune").order_by(units.c.code)
+                            .limit(1)).scalar_one()

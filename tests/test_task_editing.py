@@ -88,7 +88,7 @@ def test_a_save_over_a_newer_change_shows_what_changed(monkeypatch, tasks_url, e
     at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
     message = at.error[0].value
     assert "lan.nt đã thay đổi bản ghi này" in message
-    assert "Trạng thái: lúc bạn mở là not_started, bây giờ là in_progress" in message
+    assert "Trạng thái: lúc bạn mở là Chưa thực hiện, bây giờ là Đang thực hiện" in message
     assert "Tiến độ (%)" in message and "bây giờ là 70" in message
     assert _task(engine)["progress_pct"] == 70
     reload = next(b for b in at.button if b.label == "Tải lại bản mới")
