@@ -73,6 +73,20 @@ def _empty_page_seconds() -> float:
     return time.perf_counter() - started
 
 
+def _viewer_token(url: str) -> str:
+    """A session of the benchmark's own viewer account (made on first use, random password)."""
+    import secrets
+
+    from data_access import login_sessions, users
+    from data_access.engine import get_engine
+
+    engine = get_engine(url)
+    login = "benchmark.viewer"
+    user = next((u for u in users.list_users(engine) if u.login == login), None) \
+        or users.create_user(engine, login, "viewer", "Đo hiệu năng", secrets.token_urlsafe(16))
+    return login_sessions.start_session(engine, user)
+
+
 def _page_run(url: str, page: str, query: dict) -> tuple[float, float, list[int]]:
     """Cold and warm seconds of one page run, and the rows each statement returned (cold run)."""
     import streamlit as st
@@ -87,9 +101,12 @@ def _page_run(url: str, page: str, query: dict) -> tuple[float, float, list[int]
         if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             rows.append(cursor.rowcount)
 
+    from components import keys
+
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
+    at.session_state[keys.SESSION_TOKEN] = _viewer_token(url)
     at.run()  # the router's first run: schema check, default page
     st.cache_data.clear()
     engine = get_engine(url)
@@ -135,7 +152,10 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    from accounts import COOKIE
+
     env = dict(os.environ, DATABASE_URL=url)
+    token = _viewer_token(url)
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / "benchmark-server.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port),
                                "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -156,6 +176,7 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
 
         async def one(browser, i, times, failures):
             context = await browser.new_context(viewport={"width": 1024, "height": 768})
+            await context.add_cookies([{"name": COOKIE, "value": token, "url": base}])
             page = await context.new_page()
             try:
                 started = time.perf_counter()
