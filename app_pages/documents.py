@@ -7,6 +7,7 @@ from components import keys
 from components.document_detail_view import document_detail_view
 from components.document_filters import bucket_of, document_filters, scope_caption, state_pills
 from components.document_sections import headline, kinds, processing, volume_chart
+from components.document_grid import document_grid
 from components.document_table import document_table
 from components.new_task_form import new_task_form
 from components.record_edit import document_edit
@@ -70,7 +71,11 @@ page = cached_reads.document_page(url, listed, sort, page_no)
 if page.rows:
     st.caption(f"{t('docs.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('docs.list_hint')}")
-    document_table(page.rows, keys.DOCS_LIST_TABLE)
+    if may(getattr(user, "role", None), EDIT) and listed.direction != "outgoing" \
+            and st.toggle(t("docs_grid.toggle"), key=keys.DOCS_GRID_ON):
+        document_grid(page.rows, user, lambda: get_engine(url), today)
+    else:
+        document_table(page.rows, keys.DOCS_LIST_TABLE)
     pager(page_key, page.pages)
 else:
     st.info(t("docs.list_empty"))

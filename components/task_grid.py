@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
+from components.grid_rows import as_date, rows_as_shown
 from data_access import task_edits
 from data_access.schema import TASK_STATUSES
 from data_access.task_list import TaskRow
@@ -25,11 +26,7 @@ GRID_KEYS = (keys.TASKS_GRID, keys.TASKS_GRID_ROWS)
 
 
 def task_grid(rows: Sequence[TaskRow], user, engine_of: Callable, today: dt.date) -> None:
-    shown = st.session_state.get(keys.TASKS_GRID_ROWS)
-    if shown is None or [r.id for r in shown] != [r.id for r in rows]:
-        if shown is not None:  # another page or filter: its unsaved edits do not belong to these rows
-            st.session_state.pop(keys.TASKS_GRID, None)
-        shown = st.session_state[keys.TASKS_GRID_ROWS] = list(rows)
+    shown = rows_as_shown(keys.TASKS_GRID_ROWS, keys.TASKS_GRID, rows)
     labels = {s: t(f"status.{s}") for s in TASK_STATUSES}
     codes = {label: code for code, label in labels.items()}
     col = {name: t(f"grid.{name}") for name in ("code", "title", "status", "progress", "completed_on")}
@@ -47,8 +44,7 @@ def task_grid(rows: Sequence[TaskRow], user, engine_of: Callable, today: dt.date
             col["completed_on"]: st.column_config.DateColumn(format="DD/MM/YYYY", max_value=today)})
     changes = []
     for row, (_, new) in zip(shown, edited.iterrows()):
-        done_on = new[col["completed_on"]]
-        done_on = None if done_on is None or pd.isna(done_on) else pd.Timestamp(done_on).date()
+        done_on = as_date(new[col["completed_on"]])
         progress = new[col["progress"]]
         change = task_edits.TaskChange(row.id, row.code, row.seen(), codes.get(new[col["status"]], row.status),
                                        int(progress) if not pd.isna(progress) else -1, done_on)

@@ -32,6 +32,11 @@ class DocumentRow:
     urgency: str
     due_on: dt.date | None
     state: str  # processing state on the filter's day ("no_deadline" for outgoing)
+    processed_on: dt.date | None = None
+    version: int = 1
+
+    def seen(self) -> dict:
+        return {"version": self.version, "processed_on": self.processed_on}
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,8 @@ def document_page(conn: Connection, f: DocumentFilter, sort: str = DEFAULT_SORT,
     rows = conn.execute(
         select(documents.c.id, documents.c.direction, documents.c.number, documents.c.doc_type,
                documents.c.summary, units.c.name, documents.c.registered_on, documents.c.urgency,
-               documents.c.due_on, processing_state_on(f.as_of))
+               documents.c.due_on, processing_state_on(f.as_of), documents.c.processed_on,
+               documents.c.version)
         .select_from(documents.outerjoin(units, units.c.id == documents.c.unit_id))
         .where(*where(f)).order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
         .limit(page_size).offset((page - 1) * page_size)

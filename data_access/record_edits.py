@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from sqlalchemy import Engine, delete, insert, select
 
 from data_access import audit, clock, permissions
-from data_access.edit_errors import EditError
+from data_access.edit_errors import EditError, EditRefused
 from data_access.points import POINT_KINDS
 from data_access.schema import (CHECK_STATUSES, MEETING_KINDS, MEETING_POINT_STATUSES, documents,
                                 meeting_points, meetings, point_checks, units)
@@ -23,7 +23,37 @@ from data_access.versioned import bump_version, change_row, require_text
 def mark_document_processed(engine: Engine, actor, document_id: int, version: int, seen: Mapping[str, Any],
                             processed_on: dt.date | None, today: dt.date) -> int:
     """Record the day a document was processed (None: not processed after all)."""
+    return mark_documents_processed(engine, actor, [ProcessedChange(document_id, "", seen | {"version": version},
+                                                                    processed_on)], today)[0]
+
+
+@dataclass(frozen=True)
+class ProcessedChange:
+    """One document's new processed date, with the document as listed (`seen`, with its version)."""
+    document_id: int
+    number: str
+    seen: Mapping[str, Any]
+    processed_on: dt.date | None
+
+
+def mark_documents_processed(engine: Engine, actor, changes: Sequence[ProcessedChange], today: dt.date
+                             ) -> list[int]:
+    """Processed dates of several documents in one transaction: all land or none (the error names the document)."""
     permissions.require(actor, permissions.EDIT)
+    now = clock.now_utc()
+    with engine.begin() as conn:
+        versions = []
+        for change in changes:
+            try:
+                versions.append(_mark_processed(conn, actor, change, today, now))
+            except EditRefused as refused:
+                refused.item = change.number or None
+                raise
+        return versions
+
+
+def _mark_processed(conn, actor, change: ProcessedChange, today: dt.date, now: dt.datetime) -> int:
+    processed_on = change.processed_on
     if processed_on is not None and processed_on > today:
         raise EditError("processed_on", "in_future", today=today)
 
@@ -32,9 +62,8 @@ def mark_document_processed(engine: Engine, actor, document_id: int, version: in
             raise EditError("processed_on", "before_registered", registered_on=current["registered_on"])
         return {"processed_on": processed_on}
 
-    with engine.begin() as conn:
-        new_version, _, _ = change_row(conn, documents, document_id, version, seen, values, actor.login,
-                                       clock.now_utc(), "process_document")
+    new_version, _, _ = change_row(conn, documents, change.document_id, change.seen["version"], change.seen,
+                                   values, actor.login, now, "process_document")
     return new_version
 
 

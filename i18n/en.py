@@ -577,4 +577,10 @@ MESSAGES = {
     "field.role": "Role",
     "field.active": "Active",
     "field.password": "Password",
+    "docs_grid.toggle": "Quick processing in the table",
+    "docs_grid.number": "Number",
+    "docs_grid.summary": "Summary",
+    "docs_grid.due_on": "Deadline",
+    "docs_grid.processed_on": "Processed on",
+    "docs_grid.hint": "Fill in the processing dates; {count} documents changed, not saved yet. One save: all of them land, or none.",
 }

@@ -592,4 +592,10 @@ MESSAGES = {
     "field.role": "Vai trò",
     "field.active": "Hoạt động",
     "field.password": "Mật khẩu",
+    "docs_grid.toggle": "Cập nhật xử lý nhanh trên bảng",
+    "docs_grid.number": "Số, ký hiệu",
+    "docs_grid.summary": "Trích yếu",
+    "docs_grid.due_on": "Hạn xử lý",
+    "docs_grid.processed_on": "Ngày xử lý xong",
+    "docs_grid.hint": "Điền ngày xử lý xong vào bảng; {count} văn bản đã sửa, chưa lưu. Lưu một lần: tất cả cùng được lưu hoặc không văn bản nào.",
 }

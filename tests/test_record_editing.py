@@ -129,3 +129,30 @@ def test_a_point_check_is_recorded(monkeypatch, db_url, engine, office):
     assert (check["status"], check["note"], check["checked_at"]) == ("disconnected", "Mất điện cả xã",
                                                                      vn(2025, 8, 28, 9))
     assert "Mất kết nối" in str(at.dataframe[0].value)
+
+
+def test_several_documents_processed_from_the_grid_in_one_save(monkeypatch, db_url, engine, office):
+    with engine.begin() as conn:
+        second = Office(conn).document("incoming", dt.date(2025, 8, 26), number="78/BTC-NSNN")
+    edits = {"edited_rows": {0: {"Ngày xử lý xong": "2025-08-27"}, 1: {"Ngày xử lý xong": "2025-08-28"}},
+             "added_rows": [], "deleted_rows": []}
+    at = run_app(monkeypatch, db_url, NOW_ISO, page="app_pages/documents.py", role="specialist",
+                 state={keys.DOCS_GRID_ON: True, keys.DOCS_GRID: edits})
+    assert not at.exception
+    shown = [r.id for r in at.session_state[keys.DOCS_GRID_ROWS]]
+    assert sorted(shown) == sorted([office["doc"], second])
+    at.button(key=keys.DOCS_GRID_SAVE).click().run()
+    assert not at.exception and not at.error
+    with engine.connect() as conn:
+        done = dict(conn.execute(select(documents.c.id, documents.c.processed_on)).all())
+    assert done == {shown[0]: dt.date(2025, 8, 27), shown[1]: dt.date(2025, 8, 28)}
+    assert _actions(engine) == ["process_document", "process_document"]
+
+
+def test_a_grid_row_before_its_document_saves_nothing(monkeypatch, db_url, engine, office):
+    edits = {"edited_rows": {0: {"Ngày xử lý xong": "2025-08-01"}}, "added_rows": [], "deleted_rows": []}
+    at = run_app(monkeypatch, db_url, NOW_ISO, page="app_pages/documents.py", role="specialist",
+                 state={keys.DOCS_GRID_ON: True, keys.DOCS_GRID: edits})
+    at.button(key=keys.DOCS_GRID_SAVE).click().run()
+    assert at.error[0].value.startswith("77/BTC-NSNN: Ngày xử lý: không được trước ngày đến/ban hành (25/08/2025)")
+    assert _actions(engine) == []
