@@ -82,7 +82,10 @@ def _pages(role: str | None) -> list:
 if user is None:  # the pages are registered (hidden) so that a bookmarked /tasks?task=… opens after login
     st.navigation(_pages(None), position="hidden")
     st.title(t("app.title"))
-    login_form(lambda login, password: accounts.sign_in(url, login, password), _demo_hint(url))
+    try:
+        login_form(lambda login, password: accounts.sign_in(url, login, password), _demo_hint(url))
+    except DatabaseProblem as problem:
+        show_database_problem(problem, lambda: cached_reads.is_ready(url))
     st.stop()
 
 navigation = st.navigation(_pages(user.role), position="hidden" if presenting else "top")
@@ -94,7 +97,11 @@ if pending:  # a tap on another page's item (a commune point on the meetings pag
     st.switch_page(pending[0], query_params=pending[1])
 with st.container(horizontal=True, vertical_alignment="center"):
     st.title(navigation.title)
-    user_menu(user, lambda: accounts.sign_out(url))
+    try:
+        user_menu(user, lambda: accounts.sign_out(url))
+    except DatabaseProblem as problem:
+        show_database_problem(problem, lambda: cached_reads.is_ready(url))
+        st.stop()
 show_flash()
 period_filter(clock.today_vn())
 try:

@@ -235,9 +235,9 @@ def clear_reads() -> None:
     st.cache_data.clear()
 
 
-def audit_entries(url: str, f: AuditFilter, page: int) -> tuple[int, list[AuditEntry]]:
+def audit_entries(url: str, reader, f: AuditFilter, page: int) -> tuple[int, list[AuditEntry]]:
     """One page of the audit trail; never cached, so the trail always shows the last save."""
-    return _read(url, audit_page, f, page)
+    return _read(url, audit_page, reader, f, page)
 
 
 def audit_logins(url: str) -> list[str]:

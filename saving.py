@@ -32,6 +32,8 @@ _CODE_LABELS = {"status": ("status", "mstatus", "pstatus", "join"), "source": ("
 def shown_value(field: str, value: Any) -> str:
     """A stored value as a user reads it: code lists by their labels, dates as 28/08/2025."""
     if isinstance(value, str):
+        if field.startswith("point_status:") and known(f"join.{value}"):
+            return t(f"join.{value}")
         if field == "note":
             return status_change(value)
         for prefix in _CODE_LABELS.get(field, ()):
@@ -66,7 +68,10 @@ def _shown(value: Any) -> str:
 
 
 def field_label(field: str) -> str:
-    return t(f"field.{field}")
+    """A column's name for people; 'point_status:XA-A' is how one point joined a meeting."""
+    if field.startswith("point_status:"):
+        return f"{t('field.point_status')} {field.split(':', 1)[1]}"
+    return t(f"field.{field}") if known(f"field.{field}") else field
 
 
 def refusal_text(error: EditError) -> str:
@@ -118,7 +123,10 @@ def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
         _show_conflict(conflict, reload)
         return False
     except DATABASE_ERRORS as exc:
-        raise classify(exc) from exc
+        # In place, not the full-page database message: the form and what was typed must stay.
+        problem = classify(exc)
+        st.error(t("edit.db_failed", reason=problem.reason), icon=":material/cloud_off:")
+        return False
     cached_reads.clear_reads()
     forget(forget_after)
     st.session_state[keys.FLASH] = t("edit.saved")

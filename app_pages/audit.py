@@ -17,7 +17,7 @@ from data_access.permissions import READ_AUDIT
 from i18n import t
 
 url = database_url()
-allowed_user(READ_AUDIT, "audit.forbidden")
+user = allowed_user(READ_AUDIT, "audit.forbidden")
 
 st.caption(t("audit.caption"))
 period = selected_period()
@@ -25,7 +25,7 @@ login, table = audit_filters(cached_reads.audit_logins(url))
 f = AuditFilter(login=login, table_name=table, since=vn_midnight_utc(period.start),
                 until=vn_midnight_utc(period.end + dt.timedelta(days=1)))
 key, page = page_to_read(keys.AUDIT_PAGE, f)
-total, entries = cached_reads.audit_entries(url, f, page)
+total, entries = cached_reads.audit_entries(url, user, f, page)
 audit_list(total, entries)
 if total > AUDIT_PAGE_SIZE:
     pager(key, -(-total // AUDIT_PAGE_SIZE))

@@ -73,7 +73,7 @@ if page.rows:
                f" · {t('docs.list_hint')}")
     if may(getattr(user, "role", None), EDIT) and listed.direction != "outgoing" \
             and st.toggle(t("docs_grid.toggle"), key=keys.DOCS_GRID_ON):
-        document_grid(page.rows, user, lambda: get_engine(url), today)
+        document_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today)
     else:
         document_table(page.rows, keys.DOCS_LIST_TABLE)
     pager(page_key, page.pages)

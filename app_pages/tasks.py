@@ -74,7 +74,7 @@ if page.rows:
     st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
                f" · {t('tasks.list_hint')}")
     if may(user.role, EDIT) and st.toggle(t("grid.toggle"), key=keys.TASKS_GRID_ON):
-        task_grid(page.rows, user, lambda: get_engine(url), today)
+        task_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today)
     else:
         task_table(page.rows, keys.TASKS_LIST_TABLE)
     pager(page_key, page.pages)

@@ -17,8 +17,9 @@ from i18n import t
 from saving import save
 
 
-def document_grid(rows: Sequence[DocumentRow], user, engine_of: Callable, today: dt.date) -> None:
-    shown = rows_as_shown(keys.DOCS_GRID_ROWS, keys.DOCS_GRID, rows)
+def document_grid(rows: Sequence[DocumentRow], scope, user, engine_of: Callable, today: dt.date) -> None:
+    """`scope` is what chose the rows (filters, sort and page)."""
+    shown = rows_as_shown(keys.DOCS_GRID_ROWS, keys.DOCS_GRID, rows, scope)
     col = {name: t(f"docs_grid.{name}") for name in ("number", "summary", "due_on", "processed_on")}
     frame = pd.DataFrame({col["number"]: [r.number for r in shown], col["summary"]: [r.summary for r in shown],
                           col["due_on"]: [r.due_on for r in shown],

@@ -7,18 +7,20 @@ from typing import Sequence
 import streamlit as st
 
 
-def rows_as_shown(rows_key: str, grid_key: str, rows: Sequence) -> list:
+def rows_as_shown(rows_key: str, grid_key: str, rows: Sequence, scope) -> list:
     """The rows as they were when the grid was first shown (their versions), until a save or a reload.
 
-    Another page or filter brings other rows: then the grid starts afresh, since
-    unsaved edits of the old rows do not belong to the new ones.
+    `scope` is what chose the rows (filters, sort, page): while it stays, the
+    same rows stay, even if another user's save has changed or reordered them
+    meanwhile (the save will say so); another scope starts the grid afresh,
+    since unsaved edits of other rows do not belong to these.
     """
-    shown = st.session_state.get(rows_key)
-    if shown is None or [r.id for r in shown] != [r.id for r in rows]:
-        if shown is not None:
+    kept = st.session_state.get(rows_key)
+    if kept is None or kept[0] != scope:
+        if kept is not None:
             st.session_state.pop(grid_key, None)
-        shown = st.session_state[rows_key] = list(rows)
-    return shown
+        kept = st.session_state[rows_key] = (scope, list(rows))
+    return kept[1]
 
 
 def as_date(value):

@@ -22,15 +22,16 @@ def login_form(sign_in, demo_hint: str | None) -> None:
                                               use_container_width=True)
         refusal = st.session_state.pop(keys.LOGIN_REFUSAL, None)
         if submitted:
-            if not login.strip() or not password:
-                refusal = "missing"
-            else:
-                try:
-                    sign_in(login, password)
-                except UserError as refused:
-                    refusal = refused.reason
-            # The typed password is dropped at once, whatever the outcome: it stays nowhere.
-            st.session_state.pop(keys.LOGIN_PASSWORD, None)
+            try:
+                if not login.strip() or not password:
+                    refusal = "missing"
+                else:
+                    try:
+                        sign_in(login, password)
+                    except UserError as refused:
+                        refusal = refused.reason
+            finally:  # the typed password is dropped at once, whatever happens (a database failure too)
+                st.session_state.pop(keys.LOGIN_PASSWORD, None)
             st.session_state[keys.LOGIN_REFUSAL] = refusal
             st.rerun()
         if refusal:

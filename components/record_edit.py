@@ -32,7 +32,7 @@ def document_edit(detail: DocumentDetail, user, engine_of: Callable, today: dt.d
     st.markdown(f"#### {t('doc_edit.heading')}")
     with st.form(edit_key("doc_form", detail.id), border=False):
         processed_on = st.date_input(t("doc_edit.processed_on"), value=seen["processed_on"] or today,
-                                     max_value=today, format=DATE_FORMAT, width=260,
+                                     max_value=max(today, seen["processed_on"] or today), format=DATE_FORMAT, width=260,
                                      key=edit_key(keys.DOC_PROCESSED_ON, detail.id))
         submitted = st.form_submit_button(t("doc_edit.save"), type="primary", icon=":material/task_alt:",
                                           key=edit_key(keys.DOC_SAVE, detail.id))
@@ -45,7 +45,7 @@ def meeting_edit(detail: MeetingDetail, user, engine_of: Callable, points: Seque
     m = detail.meeting
     seen_key = edit_key(keys.MEETING_SEEN, m.id)
     seen = st.session_state.setdefault(seen_key, detail.seen())
-    form_keys = [seen_key, edit_key(keys.MEETING_STATUS, m.id), edit_key(keys.MEETING_JOINS, m.id)]
+    status_keys = [seen_key, edit_key(keys.MEETING_STATUS, m.id)]  # unsaved joins stay in their grid
     st.markdown(f"#### {t('meeting_edit.heading')}")
     with st.container(horizontal=True, vertical_alignment="bottom", wrap=True):
         status = st.segmented_control(t("field.status"), MEETING_STATUSES, default=seen["status"],
@@ -54,15 +54,15 @@ def meeting_edit(detail: MeetingDetail, user, engine_of: Callable, points: Seque
                             key=edit_key(keys.MEETING_STATUS_SAVE, m.id))
     if clicked:
         save(lambda: record_edits.set_meeting_status(engine_of(), user, m.id, seen["version"], seen,
-                                                     status or seen["status"]), form_keys)
+                                                     status or seen["status"]), status_keys)
     if m.is_online:
-        _joins_editor(detail, user, engine_of, points, seen, form_keys)
+        _joins_editor(detail, user, engine_of, points, seen, [seen_key, edit_key(keys.MEETING_JOINS, m.id)])
 
 
 def _joins_editor(detail, user, engine_of, points, seen, form_keys) -> None:
     """Every commune point with how it joined, edited in a grid; a blank status means it was not invited."""
     m = detail.meeting
-    joined = {p.unit_code: p.status for p in detail.points}
+    joined = seen["points"]  # as first shown: a save compares against what the user saw
     labels = {s: t(f"join.{s}") for s in MEETING_POINT_STATUSES}
     codes = {label: code for code, label in labels.items()}
     frame = pd.DataFrame({"code": [c for c, _ in points], t("meeting_edit.point"): [n for _, n in points],

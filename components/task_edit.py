@@ -55,7 +55,8 @@ def _progress_form(detail, user, engine_of, today, seen) -> None:
         progress = st.slider(t("field.progress_pct"), 0, 100, seen["progress_pct"], step=5,
                              key=edit_key(keys.TASK_PROGRESS, detail.id))
         done_on = st.date_input(t("task_edit.completed_on"), value=seen["completed_on"], format=DATE_FORMAT,
-                                max_value=today, key=edit_key(keys.TASK_DONE_ON, detail.id))
+                                max_value=max(today, seen["completed_on"] or today),  # another system's date
+                                key=edit_key(keys.TASK_DONE_ON, detail.id))
         submitted = st.form_submit_button(t("task_edit.save"), type="primary", icon=":material/save:",
                                           key=edit_key(keys.TASK_SAVE, detail.id))
     if submitted:

@@ -25,8 +25,9 @@ from saving import save
 GRID_KEYS = (keys.TASKS_GRID, keys.TASKS_GRID_ROWS)
 
 
-def task_grid(rows: Sequence[TaskRow], user, engine_of: Callable, today: dt.date) -> None:
-    shown = rows_as_shown(keys.TASKS_GRID_ROWS, keys.TASKS_GRID, rows)
+def task_grid(rows: Sequence[TaskRow], scope, user, engine_of: Callable, today: dt.date) -> None:
+    """`scope` is what chose the rows (filters, sort and page)."""
+    shown = rows_as_shown(keys.TASKS_GRID_ROWS, keys.TASKS_GRID, rows, scope)
     labels = {s: t(f"status.{s}") for s in TASK_STATUSES}
     codes = {label: code for code, label in labels.items()}
     col = {name: t(f"grid.{name}") for name in ("code", "title", "status", "progress", "completed_on")}

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from sqlalchemy import Connection, func, insert, select
 
+from data_access import permissions
 from data_access.schema import audit_log, documents, meetings, point_checks, task_events, tasks, units, users
 
 AUDIT_PAGE_SIZE = 25
@@ -69,9 +70,10 @@ def _conditions(f: AuditFilter) -> list:
     return conditions
 
 
-def audit_page(conn: Connection, f: AuditFilter, page: int, size: int = AUDIT_PAGE_SIZE
+def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = AUDIT_PAGE_SIZE
                ) -> tuple[int, list[AuditEntry]]:
-    """The number of matching entries and one page of them, newest first."""
+    """The number of matching entries and one page of them, newest first; for leaders and administrators."""
+    permissions.require(reader, permissions.READ_AUDIT)
     conditions = _conditions(f)
     total = conn.execute(select(func.count()).select_from(audit_log).where(*conditions)).scalar_one()
     rows = conn.execute(select(audit_log).where(*conditions).order_by(audit_log.c.at.desc(),

@@ -188,22 +188,23 @@ class MeetingDetail:
     version: int
 
     def seen(self) -> dict:
-        return {"version": self.version, "status": self.meeting.status}
+        """Status and how each point joined, as shown: a save compares against these."""
+        return {"version": self.version, "status": self.meeting.status,
+                "points": {p.unit_code: p.status for p in self.points}}
 
 
 def meeting_by_id(conn: Connection, meeting_id: int) -> MeetingDetail | None:
-    row = conn.execute(select(*_row_columns).where(meetings.c.id == meeting_id)).first()
+    row = conn.execute(select(*_row_columns, meetings.c.version).where(meetings.c.id == meeting_id)).first()
     if row is None:
-        return None
+        return None  # the version is read with the values it guards: a save compares against what was shown
     order = case((meeting_points.c.status == "failed", 0), (meeting_points.c.status == "absent", 1), else_=2)
     joins = conn.execute(
         select(units.c.code, units.c.name, meeting_points.c.status)
         .select_from(meeting_points.join(units, units.c.id == meeting_points.c.unit_id))
         .where(meeting_points.c.meeting_id == meeting_id, units.c.kind.in_(POINT_KINDS))
         .order_by(order, units.c.name)).all()
-    version = conn.execute(select(meetings.c.version).where(meetings.c.id == meeting_id)).scalar_one()
-    return MeetingDetail(MeetingRow(*row), tuple(PointJoin(*j) for j in joins),
-                         tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id), version)
+    return MeetingDetail(MeetingRow(*row[:-1]), tuple(PointJoin(*j) for j in joins),
+                         tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id), row[-1])
 
 
 @dataclass(frozen=True)

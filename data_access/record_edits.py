@@ -7,13 +7,14 @@ field), one transaction holding the write and its audit row.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from sqlalchemy import Engine, delete, insert, select
 
 from data_access import audit, clock, permissions
-from data_access.edit_errors import EditError, EditRefused
+from data_access.edit_errors import Change, Conflict, EditError, EditRefused
 from data_access.points import POINT_KINDS
 from data_access.schema import (CHECK_STATUSES, MEETING_KINDS, MEETING_POINT_STATUSES, documents,
                                 meeting_points, meetings, point_checks, units)
@@ -23,7 +24,7 @@ from data_access.versioned import bump_version, change_row, require_text
 def mark_document_processed(engine: Engine, actor, document_id: int, version: int, seen: Mapping[str, Any],
                             processed_on: dt.date | None, today: dt.date) -> int:
     """Record the day a document was processed (None: not processed after all)."""
-    return mark_documents_processed(engine, actor, [ProcessedChange(document_id, "", seen | {"version": version},
+    return mark_documents_processed(engine, actor, [ProcessedChange(document_id, "", {**seen, "version": version},
                                                                     processed_on)], today)[0]
 
 
@@ -43,7 +44,7 @@ def mark_documents_processed(engine: Engine, actor, changes: Sequence[ProcessedC
     now = clock.now_utc()
     with engine.begin() as conn:
         versions = []
-        for change in changes:
+        for change in sorted(changes, key=lambda c: c.document_id):  # one lock order: no deadlock
             try:
                 versions.append(_mark_processed(conn, actor, change, today, now))
             except EditRefused as refused:
@@ -110,10 +111,25 @@ def set_meeting_status(engine: Engine, actor, meeting_id: int, version: int, see
             raise EditError("status", "held_before_start")
         return {"status": status}
 
-    with engine.begin() as conn:
+    with engine.begin() as conn, _with_joins(conn, meeting_id, seen):
         new_version, _, _ = change_row(conn, meetings, meeting_id, version, seen, values, actor.login,
                                        clock.now_utc(), "set_meeting_status")
     return new_version
+
+
+@contextmanager
+def _with_joins(conn, meeting_id: int, seen: Mapping[str, Any]):
+    """A conflict on a meeting also says which points' joins changed since the user loaded it."""
+    try:
+        yield
+    except Conflict as conflict:
+        now = dict(conn.execute(select(units.c.code, meeting_points.c.status)
+                                .join(units, units.c.id == meeting_points.c.unit_id)
+                                .where(meeting_points.c.meeting_id == meeting_id)).all())
+        was = seen.get("points", {})
+        joins = tuple(Change(f"point_status:{code}", was.get(code), now.get(code))
+                      for code in sorted(set(was) | set(now)) if was.get(code) != now.get(code))
+        raise Conflict(conflict.changes + joins, conflict.current_version, conflict.by) from None
 
 
 def record_meeting_points(engine: Engine, actor, meeting_id: int, version: int, seen: Mapping[str, Any],
@@ -134,7 +150,8 @@ def record_meeting_points(engine: Engine, actor, meeting_id: int, version: int, 
         unknown = sorted(set(joins) - set(ids))
         if unknown:
             raise EditError("point", "unknown_code", value=", ".join(unknown))
-        current = bump_version(conn, meetings, meeting_id, version, seen)
+        with _with_joins(conn, meeting_id, seen):
+            current = bump_version(conn, meetings, meeting_id, version, seen)
         if not current["is_online"]:
             raise EditError("point", "meeting_not_online")
         before = dict(conn.execute(select(units.c.code, meeting_points.c.status)

@@ -34,12 +34,15 @@ class TaskChange:
 
 
 def update_tasks(engine: Engine, actor, changes: Sequence[TaskChange], today: dt.date) -> list[int]:
-    """Save several tasks from the grid in one transaction: all land, or none (the error names the task)."""
+    """Save several tasks from the grid in one transaction: all land, or none (the error names the task).
+
+    Returns the new versions in task id order (the order rows are locked in).
+    """
     permissions.require(actor, permissions.EDIT)
     now = clock.now_utc()
     with engine.begin() as conn:
         versions = []
-        for change in changes:
+        for change in sorted(changes, key=lambda c: c.task_id):  # one lock order: no deadlock between grids
             try:
                 versions.append(_update_task(conn, actor, change.task_id, change.seen["version"], change.seen,
                                              change.status, change.progress_pct, change.completed_on, today, now))
@@ -214,8 +217,8 @@ def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, 
                         raise problems[0]
                 now = clock.now_utc()
                 return [_insert_task(conn, actor, task, now) for task in new]
-        except IntegrityError:
-            if attempt == attempts - 1:
+        except IntegrityError as clash:
+            if attempt == attempts - 1 or "code" not in str(clash.orig):  # only a code taken meanwhile
                 raise
     raise AssertionError("unreachable")
 

@@ -33,9 +33,11 @@ def set_user_active(engine: Engine, actor, login: str, active: bool) -> None:
     if login.strip().lower() == actor.login and not active:
         raise users.UserError("cannot_disable_self")
     with engine.begin() as conn:
+        user_id = _user_id(conn, login)
+        was = conn.execute(select(users_table.c.active).where(users_table.c.id == user_id)).scalar_one()
         users.set_active_in(conn, login, active)
         audit.record(conn, actor.login, clock.now_utc(), "enable_user" if active else "disable_user", "users",
-                     _user_id(conn, login), {"active": not active}, {"active": active})
+                     user_id, {"active": was}, {"active": active})
 
 
 def set_password(engine: Engine, actor, login: str, password: str) -> None:

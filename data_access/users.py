@@ -14,7 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access import clock
-from data_access.schema import ROLES, users
+from data_access.schema import ROLES, login_sessions, users
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
@@ -94,11 +94,16 @@ def reset_password(engine: Engine, login: str, password: str) -> None:
 
 
 def reset_password_in(conn: Connection, login: str, password: str) -> None:
+    """A new password; every open session of the account ends, so a stolen one stops working."""
     _check_password(password)
-    done = conn.execute(update(users).where(users.c.login == login.strip().lower())
-                        .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None))
-    if not done.rowcount:
+    user_id = conn.execute(update(users).where(users.c.login == login.strip().lower())
+                           .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None)
+                           .returning(users.c.id)).scalar()
+    if user_id is None:
         raise UserError("unknown_user")
+    conn.execute(update(login_sessions).where(login_sessions.c.user_id == user_id,
+                                              login_sessions.c.ended_at.is_(None))
+                 .values(ended_at=clock.now_utc()))
 
 
 def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | None = None) -> User:
@@ -123,10 +128,15 @@ def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | N
                 _hasher.verify(row.password_hash, password)
                 conn.execute(update(users).where(users.c.id == row.id).values(failed_attempts=0, locked_until=None))
             except (VerifyMismatchError, VerificationError, InvalidHashError):
-                failures = row.failed_attempts + 1
-                locked = now + dt.timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILED_ATTEMPTS else None
-                conn.execute(update(users).where(users.c.id == row.id)
-                             .values(failed_attempts=0 if locked else failures, locked_until=locked))
+                # Counted by the database itself: SQLite has no FOR UPDATE, and concurrent wrong
+                # passwords must each count.
+                failures = conn.execute(update(users).where(users.c.id == row.id)
+                                        .values(failed_attempts=users.c.failed_attempts + 1)
+                                        .returning(users.c.failed_attempts)).scalar_one()
+                locked = failures >= MAX_FAILED_ATTEMPTS
+                if locked:
+                    conn.execute(update(users).where(users.c.id == row.id).values(
+                        failed_attempts=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)))
                 refusal = "account_locked" if locked else "bad_credentials"
     if refusal:
         raise UserError(refusal)

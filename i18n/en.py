@@ -583,4 +583,5 @@ MESSAGES = {
     "docs_grid.due_on": "Deadline",
     "docs_grid.processed_on": "Processed on",
     "docs_grid.hint": "Fill in the processing dates; {count} documents changed, not saved yet. One save: all of them land, or none.",
+    "edit.db_failed": "Not saved: the database did not answer or was busy ({reason}). What you typed is still here; save again in a few seconds.",
 }

@@ -598,4 +598,5 @@ MESSAGES = {
     "docs_grid.due_on": "Hạn xử lý",
     "docs_grid.processed_on": "Ngày xử lý xong",
     "docs_grid.hint": "Điền ngày xử lý xong vào bảng; {count} văn bản đã sửa, chưa lưu. Lưu một lần: tất cả cùng được lưu hoặc không văn bản nào.",
+    "edit.db_failed": "Chưa lưu được: cơ sở dữ liệu không phản hồi hoặc đang bận ({reason}). Những gì bạn đã nhập vẫn còn; hãy bấm lưu lại sau ít giây.",
 }

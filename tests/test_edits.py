@@ -221,3 +221,25 @@ def test_point_check(engine, office):
         check = conn.execute(select(point_checks)).mappings().one()
     assert (check["status"], check["checked_at"]) == ("degraded", vn(2025, 8, 28, 9))
     assert [e["action"] for e in _audit(engine)] == ["record_point_check"]
+
+
+def test_a_stale_meeting_save_names_the_points_whose_joins_changed(engine, office):
+    seen = _seen(engine, meetings, office["meeting"]) | {"points": {}}
+    re_.record_meeting_points(engine, LEADER, office["meeting"], 1, seen, {"XA-A": "failed"})
+    with pytest.raises(Conflict) as refused:
+        re_.set_meeting_status(engine, SPECIALIST, office["meeting"], 1, seen, "cancelled")
+    assert [(c.field, c.seen, c.now) for c in refused.value.changes] == [("point_status:XA-A", None, "failed")]
+    assert refused.value.by == "hung"
+    assert _row(engine, meetings, office["meeting"])["status"] == "planned"
+
+
+def test_grid_rows_are_saved_in_id_order(engine, office):
+    with engine.begin() as conn:
+        other = Office(conn).task(office["unit"], due_on=dt.date(2025, 9, 1))
+    rows = {i: _seen(engine, tasks, i) for i in (office["task"], other)}
+    changes = [te.TaskChange(i, f"T{i}", rows[i], "in_progress", 75, None) for i in sorted(rows, reverse=True)]
+    te.update_tasks(engine, SPECIALIST, changes, TODAY)
+    with engine.connect() as conn:
+        audited = conn.execute(select(audit_log.c.row_id).where(audit_log.c.action == "update_task")
+                               .order_by(audit_log.c.id)).scalars().all()
+    assert audited == sorted(rows)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sqlalchemy import select
 
 from data_access import login_sessions as ls
@@ -45,3 +47,32 @@ def test_demo_accounts_one_per_role_with_passwords_only_in_their_file(engine, tm
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     for login, password in read_demo_passwords(path).items():
         assert u.authenticate(engine, login, password).login == login
+
+
+def test_concurrent_wrong_passwords_all_count(engine):
+    """Sent at once, wrong passwords still lock the account (SQLite has no FOR UPDATE)."""
+    import threading
+    u.create_user(engine, "tam", "specialist", "Bùi Thanh Tâm", "mat-khau-dai-1")
+    barrier = threading.Barrier(6)
+
+    def wrong():
+        barrier.wait()
+        try:
+            u.authenticate(engine, "tam", "sai", NOW)
+        except u.UserError:
+            pass
+
+    threads = [threading.Thread(target=wrong) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    with pytest.raises(u.UserError, match="account_locked"):
+        u.authenticate(engine, "tam", "mat-khau-dai-1", NOW)
+
+
+def test_a_password_reset_ends_the_accounts_sessions(engine):
+    user = u.create_user(engine, "mai", "specialist", "Nguyễn Thị Mai", "mat-khau-dai-1")
+    token = ls.start_session(engine, user, NOW)
+    u.reset_password(engine, "mai", "mat-khau-moi-2")
+    assert ls.session_user(engine, token, NOW) is None

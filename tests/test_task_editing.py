@@ -121,7 +121,7 @@ def _list_page(monkeypatch, url, edits):
 
 def test_a_batch_from_the_grid_lands_in_one_save(monkeypatch, tasks_url, engine):
     at = _list_page(monkeypatch, tasks_url, {})
-    rows = at.session_state[keys.TASKS_GRID_ROWS]
+    rows = at.session_state[keys.TASKS_GRID_ROWS][1]
     open_rows = [i for i, r in enumerate(rows) if r.status in ("in_progress", "not_started", "paused")][:2]
     codes = [rows[i].code for i in open_rows]
     at = _list_page(monkeypatch, tasks_url, {open_rows[0]: {"Tiến độ": 95}, open_rows[1]: {"Tiến độ": 5}})
@@ -139,7 +139,7 @@ def test_a_batch_from_the_grid_lands_in_one_save(monkeypatch, tasks_url, engine)
 
 def test_one_bad_row_in_the_grid_saves_none_and_names_the_task(monkeypatch, tasks_url, engine):
     at = _list_page(monkeypatch, tasks_url, {})
-    rows = at.session_state[keys.TASKS_GRID_ROWS]
+    rows = at.session_state[keys.TASKS_GRID_ROWS][1]
     first, second = [i for i, r in enumerate(rows) if r.status in ("in_progress", "not_started", "paused")][:2]
     at = _list_page(monkeypatch, tasks_url, {first: {"Tiến độ": 95}, second: {"Trạng thái": "Đã hoàn thành"}})
     at.button(key=keys.TASKS_GRID_SAVE).click().run()
@@ -147,3 +147,19 @@ def test_one_bad_row_in_the_grid_saves_none_and_names_the_task(monkeypatch, task
     assert message.startswith(rows[second].code + ": Ngày hoàn thành: cần nhập")
     with engine.connect() as conn:
         assert conn.execute(select(audit_log.c.id)).first() is None
+
+
+def test_a_database_failure_during_a_save_keeps_the_form(monkeypatch, tasks_url, engine):
+    at = _open(monkeypatch, tasks_url, "specialist")
+    task_id = _task(engine)["id"]
+
+    def broken(*args, **kwargs):
+        from sqlalchemy.exc import OperationalError
+        raise OperationalError("UPDATE tasks", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(task_edits, "update_task", broken)
+    at.slider(key=edit_key(keys.TASK_PROGRESS, task_id)).set_value(60)
+    at.button(key=edit_key(keys.TASK_SAVE, task_id)).click().run()
+    assert not at.exception
+    assert "Chưa lưu được" in at.error[0].value and "vẫn còn" in at.error[0].value
+    assert at.slider(key=edit_key(keys.TASK_PROGRESS, task_id)).value == 60
