@@ -14,13 +14,14 @@ the embedded SQLite file.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from data_access import clock, users
+from data_access import clock, user_admin, users
 from data_access.schema import ROLES
 from data_access.config import database_url, demo_accounts_file
 from data_access.demo.accounts import create_demo_accounts
@@ -45,6 +46,11 @@ USER_ERRORS = {
     "unknown_role": "Vai trò không hợp lệ.",
     "unknown_user": "Không có tài khoản này.",
 }
+
+
+def _operator() -> users.User:
+    """Who runs the command, as the audit trail names them: whoever can run it administers the database."""
+    return users.User(0, f"cli:{getpass.getuser()}", "Command line", "admin", True)
 
 
 def _password() -> str:
@@ -97,16 +103,16 @@ def main(argv: list[str] | None = None) -> int:
             check_schema(engine)
             print("Cơ sở dữ liệu sẵn sàng.")
         elif args.command == "create-user":
-            user = users.create_user(engine, args.login, args.role, args.name, _password())
+            user = user_admin.add_user(engine, _operator(), args.login, args.role, args.name, _password())
             print(f"Đã tạo tài khoản {user.login} ({user.role}).")
         elif args.command == "list-users":
             for user in users.list_users(engine):
                 print(f"{user.login}\t{user.role}\t{'hoạt động' if user.active else 'đã khóa'}\t{user.full_name}")
         elif args.command in ("disable-user", "enable-user"):
-            users.set_active(engine, args.login, args.command == "enable-user")
+            user_admin.set_user_active(engine, _operator(), args.login, args.command == "enable-user")
             print("Đã cập nhật tài khoản.")
         elif args.command == "reset-password":
-            users.reset_password(engine, args.login, _password())
+            user_admin.set_password(engine, _operator(), args.login, _password())
             print("Đã đặt lại mật khẩu.")
     except users.UserError as refused:
         print(f"Lỗi: {USER_ERRORS.get(refused.reason, refused.reason)}", file=sys.stderr)

@@ -89,3 +89,9 @@ def test_cli_manages_users_with_the_password_on_stdin(tmp_path):
     listed = cli("list-users").stdout
     assert "mai\tspecialist\tđã khóa\tNguyễn Thị Mai" in listed
     assert cli("reset-password", "mai", stdin="mat-khau-moi-2\n").returncode == 0
+    from sqlalchemy import create_engine, text
+    with create_engine(env["DATABASE_URL"]).connect() as conn:
+        trail = conn.execute(text("SELECT user_login, action, after FROM audit_log ORDER BY id")).all()
+    assert [action for _, action, _ in trail] == ["create_user", "disable_user", "reset_password"]
+    assert all(login.startswith("cli:") for login, _, _ in trail)  # who ran the command
+    assert "mat-khau" not in repr(trail)
