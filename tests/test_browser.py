@@ -594,3 +594,41 @@ def _first_point_code(db_url: str) -> str:
     with get_engine(db_url).connect() as conn:
         return conn.execute(select(units.c.code).where(units.c.kind == "commune").order_by(units.c.code)
                             .limit(1)).scalar_one()
+
+
+def test_an_admin_manages_accounts_and_a_leader_reads_a_task_in_english(browser, demo_server):
+    url, db_url = demo_server
+    page = _new_page(browser, url + "/users", SIZES["tablet-landscape"], login="quantri")
+    page.goto(url + "/users")
+    page.get_by_text("Thêm tài khoản").first.wait_for(timeout=90_000)
+    _settle(page)
+    assert page.get_by_text("chuyenvien").count() >= 1
+    _assert_fits(page)
+    _screenshot(page, "users-tablet-landscape")
+    page.close()
+
+    with get_engine(db_url).connect() as conn:
+        from sqlalchemy import select
+        from data_access.schema import tasks
+        code = conn.execute(select(tasks.c.code).where(tasks.c.status == "in_progress").order_by(tasks.c.code)
+                            .limit(1)).scalar_one()
+    page = _new_page(browser, url, SIZES["tablet-portrait"], login="lanhdao")
+    page.goto(f"{url}/tasks?task={code}&lang=en")
+    page.get_by_role("tab", name="Extension").wait_for(timeout=90_000)
+    _settle(page)
+    page.get_by_role("tab", name="Extension").click()
+    page.get_by_text("Reason for the extension").wait_for(timeout=10_000)
+    _assert_fits(page)
+    _screenshot(page, "task-extension-en-tablet-portrait")
+    page.close()
+
+
+def test_the_login_form_on_the_projector(browser, demo_server):
+    url, _ = demo_server
+    page = _new_page(browser, url, SIZES["projector"], signed_in=False)
+    page.goto(url + "/?mode=present")
+    page.get_by_label("Tên đăng nhập").wait_for(timeout=90_000)
+    _settle(page)
+    _assert_fits(page)
+    _screenshot(page, "login-projector")
+    page.close()
