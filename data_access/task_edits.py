@@ -8,6 +8,8 @@ date against which "in the future" is judged.
 from __future__ import annotations
 
 import datetime as dt
+import random
+import time
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
@@ -199,13 +201,14 @@ def _insert_task(conn: Connection, actor, task: NewTask, now: dt.datetime) -> st
     return code
 
 
-def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, attempts: int = 3
+def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, attempts: int = 20
                  ) -> list[str]:
     """Insert tasks, all or none; returns their codes (NV-<year>-<number>).
 
     Refused with the first problem if any task has one. Two users creating
     tasks at the same moment may pick the same code: the unique constraint
-    refuses one transaction, which is then retried with the next number.
+    refuses one transaction, which is then retried with the next number (each round
+    one of the clashing saves wins, so `attempts` covers that many users at once).
     """
     permissions.require(actor, permissions.EDIT)
     for attempt in range(attempts):
@@ -220,6 +223,7 @@ def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, 
         except IntegrityError as clash:
             if attempt == attempts - 1 or "code" not in str(clash.orig):  # only a code taken meanwhile
                 raise
+            time.sleep(random.uniform(0, 0.02 * (attempt + 1)))  # let the clashing saves spread out
     raise AssertionError("unreachable")
 
 

@@ -63,3 +63,31 @@ def test_concurrent_saves_of_one_task(migrated, monkeypatch):
                                .where(audit_log.c.action == "update_task")).scalar_one()
     assert audited == REPETITIONS  # one audit row per saved edit, none for the refused ones
     empty_all_tables(engine)
+
+
+@pytest.mark.postgres
+def test_tasks_created_at_the_same_moment_get_different_codes(migrated, monkeypatch):
+    from tests.conftest import empty_all_tables
+    monkeypatch.setenv("OFFICE_FROZEN_NOW", "2025-08-28T09:00:00+07:00")
+    engine = get_engine(migrated("postgres"))
+    empty_all_tables(engine)
+    with engine.begin() as conn:
+        Office(conn).unit(code="SO-TC")
+    users = [User(10 + i, f"cv{i}", f"Chuyên viên {i}", "specialist", True) for i in range(4)]
+    for _ in range(10):
+        barrier = threading.Barrier(len(users))
+        codes: list[str] = []
+
+        def create(user) -> None:
+            barrier.wait()
+            codes.append(te.create_task(engine, user, te.NewTask("Nhiệm vụ", "other", "SO-TC", TODAY, None), TODAY))
+
+        threads = [threading.Thread(target=create, args=(u,)) for u in users]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert len(codes) == len(users) and len(set(codes)) == len(users)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(tasks)).scalar_one() == 40
+    empty_all_tables(engine)
