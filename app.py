@@ -1,15 +1,15 @@
-"""The router: page config, language, the database check, the shared period filter, navigation.
+"""The router: page config, language, the database check, login, the shared period filter, navigation.
 
 Run with `streamlit run app.py`. With nothing configured it creates the
-embedded SQLite database with the demo province on first start. Any page
-with ?mode=present becomes the slide show for a projector.
+embedded SQLite database with the demo province on first start. Nothing but
+the login form shows until someone signs in; the pages offered follow the
+role. Any page with ?mode=present becomes the slide show for a projector.
 """
 
 import streamlit as st
 
 import accounts
 import cached_reads
-from saving import show_flash
 import i18n
 from components import keys
 from components.db_problem import show_database_problem
@@ -23,6 +23,7 @@ from data_access.config import database_url, demo_accounts_file, is_embedded
 from data_access.errors import DatabaseProblem
 from data_access.permissions import MANAGE_USERS, READ_AUDIT, may
 from i18n import t
+from saving import show_flash
 
 
 def _chosen_language() -> str:
@@ -38,6 +39,25 @@ def _demo_hint(url: str) -> str | None:
     if is_embedded(url) and demo_accounts_file().exists():
         return t("login.demo_hint", path=demo_accounts_file())
     return None
+
+
+def _pages(role: str | None) -> list:
+    """The pages a role may open: the audit trail for leaders and administrators, accounts for administrators."""
+    pages = [
+        st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+        st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
+        st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
+                url_path="documents"),
+        st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
+        st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
+                url_path="points")]
+    if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
+        pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:",
+                             url_path="audit"))
+    if role is None or may(role, MANAGE_USERS):
+        pages.append(st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/manage_accounts:",
+                             url_path="users"))
+    return pages
 
 
 i18n.set_language(_chosen_language())
@@ -58,27 +78,6 @@ except DatabaseProblem as problem:
     show_database_problem(problem, lambda: cached_reads.is_ready(url))
     st.stop()
 accounts.write_cookie()
-
-
-def _pages(role: str | None) -> list:
-    """The pages a role may open; the audit trail is for leaders and administrators only."""
-    pages = [
-        st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-        st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
-        st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
-                url_path="documents"),
-        st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
-        st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
-                url_path="points")]
-    if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
-        pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:",
-                             url_path="audit"))
-    if role is None or may(role, MANAGE_USERS):
-        pages.append(st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/manage_accounts:",
-                             url_path="users"))
-    return pages
-
-
 if user is None:  # the pages are registered (hidden) so that a bookmarked /tasks?task=… opens after login
     st.navigation(_pages(None), position="hidden")
     st.title(t("app.title"))
