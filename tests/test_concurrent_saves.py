@@ -14,17 +14,25 @@ from data_access.engine import get_engine
 from data_access.schema import audit_log, tasks
 from data_access.users import User
 from tests.builders import Office
+from tests.conftest import empty_all_tables
 
 REPETITIONS = 40
 TODAY = dt.date(2025, 8, 28)
 
 
-@pytest.mark.postgres
-def test_concurrent_saves_of_one_task(migrated, monkeypatch):
-    from tests.conftest import empty_all_tables
+@pytest.fixture
+def pg_engine(migrated, monkeypatch):
+    """The throwaway PostgreSQL database, emptied before and after (threads need a real server)."""
     monkeypatch.setenv("OFFICE_FROZEN_NOW", "2025-08-28T09:00:00+07:00")
     engine = get_engine(migrated("postgres"))
     empty_all_tables(engine)
+    yield engine
+    empty_all_tables(engine)
+
+
+@pytest.mark.postgres
+def test_concurrent_saves_of_one_task(pg_engine):
+    engine = pg_engine
     with engine.begin() as conn:
         o = Office(conn)
         task_id = o.task(o.unit(), due_on=dt.date(2025, 9, 1), progress_pct=0)
@@ -62,15 +70,11 @@ def test_concurrent_saves_of_one_task(migrated, monkeypatch):
         audited = conn.execute(select(func.count()).select_from(audit_log)
                                .where(audit_log.c.action == "update_task")).scalar_one()
     assert audited == REPETITIONS  # one audit row per saved edit, none for the refused ones
-    empty_all_tables(engine)
 
 
 @pytest.mark.postgres
-def test_tasks_created_at_the_same_moment_get_different_codes(migrated, monkeypatch):
-    from tests.conftest import empty_all_tables
-    monkeypatch.setenv("OFFICE_FROZEN_NOW", "2025-08-28T09:00:00+07:00")
-    engine = get_engine(migrated("postgres"))
-    empty_all_tables(engine)
+def test_tasks_created_at_the_same_moment_get_different_codes(pg_engine):
+    engine = pg_engine
     with engine.begin() as conn:
         Office(conn).unit(code="SO-TC")
     users = [User(10 + i, f"cv{i}", f"Chuyên viên {i}", "specialist", True) for i in range(4)]
@@ -90,4 +94,3 @@ def test_tasks_created_at_the_same_moment_get_different_codes(migrated, monkeypa
         assert len(codes) == len(users) and len(set(codes)) == len(users)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(tasks)).scalar_one() == 40
-    empty_all_tables(engine)
