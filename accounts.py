@@ -12,17 +12,10 @@ import streamlit as st
 from components import keys
 from data_access import login_sessions, users
 from data_access.engine import get_engine
-from data_access.errors import DATABASE_ERRORS, classify
+from data_access.errors import guarded
 
 COOKIE = "office_session"
 COOKIE_MAX_AGE_SECONDS = 12 * 3600  # the server ends idle sessions long before
-
-
-def _guarded(work):
-    try:
-        return work()
-    except DATABASE_ERRORS as exc:
-        raise classify(exc) from exc
 
 
 def signed_in_user(url: str) -> users.User | None:
@@ -30,7 +23,7 @@ def signed_in_user(url: str) -> users.User | None:
     token = st.session_state.get(keys.SESSION_TOKEN) or st.context.cookies.get(COOKIE)
     if not isinstance(token, str):  # AppTest has no browser, hence no cookies
         token = None
-    user = _guarded(lambda: login_sessions.session_user(get_engine(url), token)) if token else None
+    user = guarded(lambda: login_sessions.session_user(get_engine(url), token)) if token else None
     if user is None:
         st.session_state.pop(keys.SESSION_TOKEN, None)
         st.session_state.pop(keys.USER, None)
@@ -43,8 +36,8 @@ def signed_in_user(url: str) -> users.User | None:
 def sign_in(url: str, login: str, password: str) -> users.User:
     """Check the password (UserError if refused) and start a session; the cookie is set on the next run."""
     engine = get_engine(url)
-    user = _guarded(lambda: users.authenticate(engine, login, password))
-    st.session_state[keys.SESSION_TOKEN] = _guarded(lambda: login_sessions.start_session(engine, user))
+    user = guarded(lambda: users.authenticate(engine, login, password))
+    st.session_state[keys.SESSION_TOKEN] = guarded(lambda: login_sessions.start_session(engine, user))
     st.session_state[keys.USER] = user
     st.session_state[keys.COOKIE_TO_SET] = True
     return user
@@ -53,7 +46,7 @@ def sign_in(url: str, login: str, password: str) -> users.User:
 def sign_out(url: str) -> None:
     token = st.session_state.pop(keys.SESSION_TOKEN, None)
     st.session_state.pop(keys.USER, None)
-    _guarded(lambda: login_sessions.end_session(get_engine(url), token))
+    guarded(lambda: login_sessions.end_session(get_engine(url), token))
     st.session_state[keys.COOKIE_TO_SET] = False
 
 

@@ -16,7 +16,7 @@ from data_access import clock
 from data_access.bootstrap import prepare_embedded
 from data_access.config import is_embedded
 from data_access.engine import get_engine
-from data_access.errors import DATABASE_ERRORS, DatabaseProblem, classify
+from data_access.errors import DatabaseProblem, guarded
 from data_access.migrate import check_schema
 from data_access.overview import OverviewFigures, overview_figures
 from data_access.periods import Period, current_period, previous_period, same_period_last_year
@@ -38,20 +38,12 @@ PRESENTATION_TTL_SECONDS = 3600
 SHOW_UNITS = 8  # lead units on the slide: as many as fit a 1080-pixel screen in large type  # the show asks for a new bucket when it wants fresh figures  # filter choices (units, document types) change rarely
 
 
-def _guarded(read):
-    """Run a read; any database failure becomes a DatabaseProblem (a bug stays a bug)."""
-    try:
-        return read()
-    except DATABASE_ERRORS as exc:
-        raise classify(exc) from exc
-
-
 def _read(url: str, query, *args):
     """Run one data_access query on a connection of the URL's engine."""
     def run():
         with get_engine(url).connect() as conn:
             return query(conn, *args)
-    return _guarded(run)
+    return guarded(run)
 
 
 @st.cache_resource(show_spinner=False)
@@ -63,7 +55,7 @@ def _embedded_prepared(url: str) -> bool:
 @st.cache_data(ttl=SCHEMA_CHECK_TTL_SECONDS, show_spinner=False)
 def _schema_ok(url: str) -> bool:
     """Cached only when it succeeds: a failure raises, so the next run checks again."""
-    _guarded(lambda: check_schema(get_engine(url)))
+    guarded(lambda: check_schema(get_engine(url)))
     return True
 
 
@@ -73,7 +65,7 @@ def ensure_ready(url: str) -> None:
     The embedded default is created, migrated and filled on first use.
     """
     if is_embedded(url):
-        _guarded(lambda: _embedded_prepared(url))
+        guarded(lambda: _embedded_prepared(url))
     _schema_ok(url)
 
 
@@ -87,7 +79,7 @@ def is_ready(url: str) -> bool:
 
 @st.cache_data(ttl=READ_TTL_SECONDS, show_spinner=False)
 def overview(url: str, kind: str, start: dt.date, end: dt.date) -> OverviewFigures:
-    return _guarded(lambda: overview_figures(get_engine(url), Period(kind, start, end), clock.now_utc()))
+    return guarded(lambda: overview_figures(get_engine(url), Period(kind, start, end), clock.now_utc()))
 
 
 
@@ -227,7 +219,7 @@ def presentation_figures(url: str, refresh_bucket: int) -> ShowFigures:
                 meeting_load_before=meetings.load(conn, before.start, before.end),
                 points=pf.point_figures(conn, month.start, month.end, now),
                 month=month, before=before)
-    return _guarded(read)
+    return guarded(read)
 
 
 def clear_reads() -> None:
@@ -251,4 +243,4 @@ def import_preview(url: str, stream, source_names: dict[str, str], today: dt.dat
 
 def user_list(url: str) -> list[users.User]:
     """The accounts, never cached: an administrator sees a change at once."""
-    return _read(url, lambda conn: users.list_users_in(conn))
+    return _read(url, users.list_users_in)

@@ -12,16 +12,16 @@ from components.document_table import document_table
 from components.new_task_form import new_task_form
 from components.record_edit import document_edit
 from components.page_header import freshness_caption
-from components.pager import page_to_read, pager
+from components.pager import list_page, page_to_read
 from components.period_filter import selected_period
 from data_access import clock
 from data_access.config import database_url
 from data_access.engine import get_engine
 from data_access.permissions import EDIT, may
-from saving import current_user
 from data_access.document_list import DEFAULT_SORT, SORTS
 from data_access.periods import previous_period, same_period_last_year
-from i18n import fmt_int, t
+from i18n import t
+from saving import current_user
 
 url = database_url()
 today = clock.today_vn()
@@ -41,7 +41,7 @@ raw_id = st.query_params.get("document")
 if raw_id:
     raw_id = raw_id.strip()
     found = cached_reads.document_detail(url, int(raw_id), today) if raw_id.isdigit() and len(raw_id) < 12 else None
-    document_detail_view(found, raw_id, editor=_editor if may(getattr(user, "role", None), EDIT) else None)
+    document_detail_view(found, raw_id, editor=_editor if may(user.role, EDIT) else None)
     st.stop()
 
 period = selected_period()
@@ -68,14 +68,7 @@ sort = st.selectbox(t("docs.sort"), SORTS, key=keys.DOCS_SORT, width=280,
                     format_func=lambda s: t(f"docs.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
 page_key, page_no = page_to_read(keys.DOCS_PAGE, (listed, sort))
 page = cached_reads.document_page(url, listed, sort, page_no)
-if page.rows:
-    st.caption(f"{t('docs.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
-               f" · {t('docs.list_hint')}")
-    if may(getattr(user, "role", None), EDIT) and listed.direction != "outgoing" \
-            and st.toggle(t("docs_grid.toggle"), key=keys.DOCS_GRID_ON):
-        document_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today)
-    else:
-        document_table(page.rows, keys.DOCS_LIST_TABLE)
-    pager(page_key, page.pages)
-else:
-    st.info(t("docs.list_empty"))
+list_page(page, page_key, "docs", lambda: document_table(page.rows, keys.DOCS_LIST_TABLE),
+          (t("docs_grid.toggle"), keys.DOCS_GRID_ON,
+           lambda: document_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today))
+          if may(user.role, EDIT) and listed.direction != "outgoing" else None)

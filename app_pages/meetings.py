@@ -17,9 +17,9 @@ from data_access import clock
 from data_access.config import database_url
 from data_access.engine import get_engine
 from data_access.permissions import EDIT, may
-from saving import current_user
 from data_access.periods import previous_period
 from i18n import fmt_date, t
+from saving import current_user
 
 url = database_url()
 
@@ -38,10 +38,10 @@ raw_id = st.query_params.get("meeting")
 if raw_id:
     raw_id = raw_id.strip()
     found = cached_reads.meeting_detail(url, int(raw_id)) if raw_id.isdigit() and len(raw_id) < 12 else None
-    meeting_detail_view(found, raw_id, editor=_editor if may(getattr(user, "role", None), EDIT) else None)
+    meeting_detail_view(found, raw_id, editor=_editor if may(user.role, EDIT) else None)
     st.stop()
 
-if may(getattr(user, "role", None), EDIT):
+if may(user.role, EDIT):
     new_meeting_form(user, lambda: get_engine(url), today)
 period = selected_period()
 before = previous_period(period)

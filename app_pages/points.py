@@ -11,8 +11,8 @@ from components.record_edit import point_check_form
 from data_access.config import database_url
 from data_access.engine import get_engine
 from data_access.permissions import EDIT, may
-from saving import current_user
 from i18n import t
+from saving import current_user
 
 url = database_url()
 
@@ -21,7 +21,7 @@ if code:
     detail, now = cached_reads.point_detail(url, code.strip()[:60])
     user = current_user()
     editor = (lambda d: point_check_form(d.state.code, user, lambda: get_engine(url))) \
-        if may(getattr(user, "role", None), EDIT) else None
+        if may(user.role, EDIT) else None
     point_detail_view(detail, code, now, editor=editor)
     st.stop()
 

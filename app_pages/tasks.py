@@ -5,7 +5,7 @@ import streamlit as st
 import cached_reads
 from components import keys
 from components.page_header import freshness_caption
-from components.pager import page_to_read, pager
+from components.pager import list_page, page_to_read
 from components.period_filter import selected_period
 from components.task_breakdowns import by_source, overdue_ages, unit_ranking
 from components.task_detail_view import task_detail_view
@@ -22,7 +22,7 @@ from data_access.engine import get_engine
 from data_access.permissions import EDIT, may
 from data_access.schema import TASK_SOURCES
 from data_access.task_list import DEFAULT_SORT, SORTS
-from i18n import fmt_int, t
+from i18n import t
 from saving import current_user
 
 url = database_url()
@@ -35,12 +35,13 @@ if code:
     st.stop()
 
 user = current_user()
+units = cached_reads.task_units(url)
 if may(user.role, EDIT):
     sources = {t(f"source.{code}"): code for code in TASK_SOURCES}
     task_import(user, lambda: get_engine(url), today,
                 lambda upload: cached_reads.import_preview(url, upload, sources, today),
-                next((u.name for u in cached_reads.task_units(url)), ""))
-f = task_filters(today, selected_period(), cached_reads.task_units(url))
+                next((u.name for u in units), ""))
+f = task_filters(today, selected_period(), units)
 now, last_year, read_at = cached_reads.task_picture(url, f)
 freshness_caption(read_at, scope_caption(f))
 
@@ -70,16 +71,10 @@ sort = st.selectbox(t("tasks.sort"), SORTS, key=keys.TASKS_SORT, width=280,
                     format_func=lambda s: t(f"tasks.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
 page_key, page_no = page_to_read(keys.TASKS_PAGE, (f, sort))
 page = cached_reads.task_page(url, f, sort, page_no)
-if page.rows:
-    st.caption(f"{t('tasks.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
-               f" · {t('tasks.list_hint')}")
-    if may(user.role, EDIT) and st.toggle(t("grid.toggle"), key=keys.TASKS_GRID_ON):
-        task_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today)
-    else:
-        task_table(page.rows, keys.TASKS_LIST_TABLE)
-    pager(page_key, page.pages)
-else:
-    st.info(t("tasks.list_empty"))
+list_page(page, page_key, "tasks", lambda: task_table(page.rows, keys.TASKS_LIST_TABLE),
+          (t("grid.toggle"), keys.TASKS_GRID_ON,
+           lambda: task_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today))
+          if may(user.role, EDIT) else None)
 
 st.subheader(t("tasks.section_urging"))
 urging_download(*cached_reads.urging_summary(url, f), f.as_of, lambda: cached_reads.urging_list(url, f))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import pandas as pd
 import streamlit as st
 
 
@@ -25,5 +26,4 @@ def rows_as_shown(rows_key: str, grid_key: str, rows: Sequence, scope) -> list:
 
 def as_date(value):
     """A date cell of st.data_editor as a date (None when empty)."""
-    import pandas as pd
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()

@@ -69,6 +69,7 @@ COOKIE_TO_SET = "_cookie_to_set"  # True: write the session cookie; False: clear
 LOGIN_FORM = "login_form"
 LOGIN_NAME = "login_name"
 LOGIN_PASSWORD = "login_password"
+LOGIN_REFUSAL = "_login_refusal"  # why the last attempt was refused, shown after the rerun that drops the password
 LOGOUT = "logout"
 FLASH = "_flash"  # a message to show after the rerun that follows a save
 
@@ -136,7 +137,6 @@ USER_PICK = "user_pick"
 USER_ACTION = "user_action"
 USER_NEW_PASSWORD = "user_new_password"
 USER_ACTION_SAVE = "user_action_save"
-LOGIN_REFUSAL = "_login_refusal"
 DOCS_GRID_ON = "docs_grid_on"
 DOCS_GRID = "docs_grid"
 DOCS_GRID_ROWS = "docs_grid_rows"

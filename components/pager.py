@@ -5,7 +5,11 @@ The pager's key follows the filters, so new filters start again on page 1.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
+
+from i18n import fmt_int, t
 
 
 def page_to_read(key_base: str, filters) -> tuple[str, int]:
@@ -18,3 +22,22 @@ def pager(key: str, pages: int) -> None:
     if st.session_state.get(key, 1) > pages:
         del st.session_state[key]  # fewer pages than before the data changed
     st.pagination(pages, key=key)
+
+
+def list_page(page, page_key: str, messages: str, show_table: Callable[[], None],
+              grid: tuple[str, str, Callable[[], None]] | None = None) -> None:
+    """One page of a list: its count, its rows, the pager; `messages` is the catalogue prefix (tasks, docs).
+
+    `grid` (toggle label, toggle key, draw) is offered to roles that may edit: the
+    same rows as an editable grid instead of the table.
+    """
+    if not page.rows:
+        st.info(t(f"{messages}.list_empty"))
+        return
+    st.caption(f"{t(f'{messages}.list_count', count=fmt_int(page.total), page=fmt_int(page.page), pages=fmt_int(page.pages))}"
+               f" · {t(f'{messages}.list_hint')}")
+    if grid and st.toggle(grid[0], key=grid[1]):
+        grid[2]()
+    else:
+        show_table()
+    pager(page_key, page.pages)

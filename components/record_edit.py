@@ -18,7 +18,8 @@ from components.keys import edit_key
 from data_access import record_edits
 from data_access.document_list import DocumentDetail
 from data_access.meeting_figures import MeetingDetail
-from data_access.schema import CHECK_STATUSES, MEETING_POINT_STATUSES, MEETING_STATUSES
+from data_access.clock import VN_TZ
+from data_access.schema import CHECK_STATUSES, MEETING_KINDS, MEETING_POINT_STATUSES, MEETING_STATUSES
 from i18n import t
 from saving import save
 
@@ -96,8 +97,6 @@ def point_check_form(code: str, user, engine_of: Callable) -> None:
 
 def new_meeting_form(user, engine_of: Callable, today: dt.date) -> None:
     """Scheduling a meeting: the day and times are Vietnam time."""
-    from data_access.clock import VN_TZ
-    from data_access.schema import MEETING_KINDS
     form_keys = [keys.NEW_MEETING_TITLE, keys.NEW_MEETING_PLACE, keys.NEW_MEETING_CHAIR]
     with st.expander(t("new_meeting.heading"), icon=":material/event:"):
         with st.form("new_meeting_form", border=False):

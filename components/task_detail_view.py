@@ -9,8 +9,8 @@ import streamlit as st
 from components import keys
 from components.detail import back_button, field, share_link
 from data_access.task_detail import TaskDetail
-from saving import status_change
 from i18n import fmt_date, fmt_datetime, fmt_int, t
+from saving import status_change
 
 
 def task_detail_view(detail: TaskDetail | None, code: str,

@@ -14,7 +14,8 @@ from data_access import task_edits
 from data_access.edit_errors import EditError
 from data_access.schema import TASK_SOURCES
 from data_access.task_import import ImportRow
-from i18n import fmt_date, fmt_int, t
+from i18n import fmt_date, fmt_int, language, set_language, t
+from reports import XLSX_MIME
 from reports.task_import_template import build_template
 from saving import refusal_text, save
 
@@ -23,9 +24,14 @@ def task_import(user, engine_of: Callable, today: dt.date, preview: Callable[...
                 example_unit: str) -> None:
     with st.expander(t("import.heading"), icon=":material/upload_file:"):
         st.caption(t("import.how"))
+        lang = language()
+
+        def template() -> bytes:  # built only when the button is pressed, not on every rerun
+            set_language(lang)
+            return build_template(example_unit, t("source.chairman"), today)
+
         st.download_button(t("import.template"), icon=":material/download:", file_name="mau-nhap-nhiem-vu.xlsx",
-                           data=build_template(example_unit, t("source.chairman"), today),
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                           data=template, mime=XLSX_MIME, on_click="ignore")
         upload = st.file_uploader(t("import.file"), type=["xlsx"], key=keys.TASKS_IMPORT_FILE)
         if upload is None:
             return

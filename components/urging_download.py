@@ -10,9 +10,9 @@ import streamlit as st
 
 from data_access.task_list import UrgingRow
 from i18n import fmt_int, language, set_language, t
+from reports import XLSX_MIME
 from reports.urging_workbook import build_urging_workbook
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def urging_download(count: int, units: int, as_of: dt.date, rows: Callable[[], Sequence[UrgingRow]]) -> None:
@@ -23,6 +23,6 @@ def urging_download(count: int, units: int, as_of: dt.date, rows: Callable[[], S
         set_language(lang)  # the download may be served outside the script run that drew the button
         return build_urging_workbook(rows(), as_of)
 
-    st.download_button(t("tasks.urging_download"), data=build, mime=XLSX, icon=":material/download:",
+    st.download_button(t("tasks.urging_download"), data=build, mime=XLSX_MIME, icon=":material/download:",
                        file_name=f"{t('tasks.urging_file')}-{as_of.isoformat()}.xlsx",
                        on_click="ignore", disabled=not count)

@@ -28,6 +28,14 @@ class DatabaseProblem(Exception):
 DATABASE_ERRORS = (SQLAlchemyError, DatabaseProblem)
 
 
+def guarded(work):
+    """Run `work()`; any database failure comes out as a DatabaseProblem (a bug stays a bug)."""
+    try:
+        return work()
+    except DATABASE_ERRORS as exc:
+        raise classify(exc) from exc
+
+
 def classify(exc: BaseException) -> DatabaseProblem:
     """Turn a driver or SQLAlchemy error into a DatabaseProblem."""
     if isinstance(exc, DatabaseProblem):

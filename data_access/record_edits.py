@@ -63,7 +63,7 @@ def _mark_processed(conn, actor, change: ProcessedChange, today: dt.date, now: d
             raise EditError("processed_on", "before_registered", registered_on=current["registered_on"])
         return {"processed_on": processed_on}
 
-    new_version, _, _ = change_row(conn, documents, change.document_id, change.seen["version"], change.seen,
+    new_version, _ = change_row(conn, documents, change.document_id, change.seen["version"], change.seen,
                                    values, actor.login, now, "process_document")
     return new_version
 
@@ -112,7 +112,7 @@ def set_meeting_status(engine: Engine, actor, meeting_id: int, version: int, see
         return {"status": status}
 
     with engine.begin() as conn, _with_joins(conn, meeting_id, seen):
-        new_version, _, _ = change_row(conn, meetings, meeting_id, version, seen, values, actor.login,
+        new_version, _ = change_row(conn, meetings, meeting_id, version, seen, values, actor.login,
                                        clock.now_utc(), "set_meeting_status")
     return new_version
 

@@ -86,7 +86,7 @@ def _update_task(conn: Connection, actor, task_id: int, version: int, seen: Mapp
         return {"status": status, "completed_on": completed_on,
                 "progress_pct": 100 if status == "completed" else progress_pct}
 
-    new_version, before, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
+    new_version, before = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
                                         "update_task")
     if "status" in before:
         _add_event(conn, actor, task_id, "status", f"{before['status']} → {status}", None, now)
@@ -134,7 +134,7 @@ def extend_deadline(engine: Engine, actor, task_id: int, version: int, seen: Map
 
     now = clock.now_utc()
     with engine.begin() as conn:
-        new_version, _, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
+        new_version, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
                                        "extend_deadline")
         _add_event(conn, actor, task_id, "extension", reason, new_due_on, now)
     return new_version

@@ -43,12 +43,12 @@ def bump_version(conn: Connection, table: Table, row_id: int, version: int, seen
 
 def change_row(conn: Connection, table: Table, row_id: int, version: int, seen: Mapping[str, Any],
                make_values: Callable[[Mapping[str, Any]], dict[str, Any]], login: str, at: dt.datetime,
-               action: str) -> tuple[int, dict[str, Any], dict[str, Any]]:
+               action: str) -> tuple[int, dict[str, Any]]:
     """Apply `make_values(current row)` to the row if it is still at `version`.
 
     `seen` is the row as the user loaded it (to say what changed on a
     conflict); `make_values` validates against the current row and raises
-    EditError. Returns the new version and the changed columns before and after.
+    EditError. Returns the new version and the changed columns as they were before.
     """
     current = bump_version(conn, table, row_id, version, seen)
     values = make_values(current)
@@ -58,7 +58,7 @@ def change_row(conn: Connection, table: Table, row_id: int, version: int, seen: 
         raise EditError("row", "no_change")  # rolls the version back: nothing was written
     conn.execute(update(table).where(table.c.id == row_id).values(**after))
     audit.record(conn, login, at, action, table.name, row_id, before, after)
-    return version + 1, before, after
+    return version + 1, before
 
 
 def require_text(value: str | None, field: str, max_length: int = 2000) -> str:

@@ -1,1 +1,3 @@
 """Files the dashboard hands out (Excel lists), built from data_access rows; no Streamlit."""
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
