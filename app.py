@@ -8,22 +8,22 @@ role. Any page with ?mode=present becomes the slide show for a projector.
 
 import streamlit as st
 
-import accounts
-import cached_reads
+from ui import session as accounts
+from ui import db as cached_reads
 import i18n
-from components import keys
-from components.db_problem import show_database_problem
-from components.login import login_form, user_menu
-from components.period_filter import period_filter
-from components.presentation import run_show
-from components.theme import tablet_style
-from data_access import clock
-from data_access.bootstrap import embedded_needs_setup
-from data_access.config import database_url, demo_accounts_file, is_embedded
-from data_access.errors import DatabaseProblem
-from data_access.permissions import MANAGE_USERS, READ_AUDIT, may
+from ui import keys
+from components.shared.db_problem import show_database_problem
+from components.shared.login import login_form, user_menu
+from components.shared.period_filter import period_filter
+from components.overview.show import run_show
+from components.shared.theme import tablet_style
+from data_access.core import clock
+from data_access.core.bootstrap import embedded_needs_setup
+from data_access.core.config import database_url, demo_accounts_file, is_embedded
+from data_access.core.errors import DatabaseProblem
+from data_access.accounts.permissions import MANAGE_USERS, READ_AUDIT, may
 from i18n import t
-from saving import show_flash
+from ui.saving import show_flash
 
 
 def _chosen_language() -> str:

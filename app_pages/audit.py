@@ -4,16 +4,16 @@ import datetime as dt
 
 import streamlit as st
 
-import cached_reads
-from components import keys
-from components.audit_view import audit_filters, audit_list
-from components.login import allowed_user
-from components.pager import page_to_read, pager
-from components.period_filter import selected_period
-from data_access.audit import AUDIT_PAGE_SIZE, AuditFilter
-from data_access.clock import vn_midnight_utc
-from data_access.config import database_url
-from data_access.permissions import READ_AUDIT
+from ui import db as cached_reads
+from ui import keys
+from components.admin.audit import audit_filters, audit_list
+from components.shared.login import allowed_user
+from components.shared.pager import page_to_read, pager
+from components.shared.period_filter import selected_period
+from data_access.accounts.audit import AUDIT_PAGE_SIZE, AuditFilter
+from data_access.core.clock import vn_midnight_utc
+from data_access.core.config import database_url
+from data_access.accounts.permissions import READ_AUDIT
 from i18n import t
 
 url = database_url()

@@ -2,26 +2,26 @@
 
 import streamlit as st
 
-import cached_reads
-from components import keys
-from components.document_detail_view import document_detail_view
-from components.document_filters import bucket_of, document_filters, scope_caption, state_pills
-from components.document_sections import headline, kinds, processing, volume_chart
-from components.document_grid import document_grid
-from components.document_table import document_table
-from components.new_task_form import new_task_form
-from components.record_edit import document_edit
-from components.page_header import freshness_caption
-from components.pager import list_page, page_to_read
-from components.period_filter import selected_period
-from data_access import clock
-from data_access.config import database_url
-from data_access.engine import get_engine
-from data_access.permissions import EDIT, may
-from data_access.document_list import DEFAULT_SORT, SORTS
-from data_access.periods import previous_period, same_period_last_year
+from ui import db as cached_reads
+from ui import keys
+from components.documents.detail import document_detail_view
+from components.documents.filters import bucket_of, document_filters, scope_caption, state_pills
+from components.documents.sections import headline, kinds, processing, volume_chart
+from components.documents.grid import document_grid
+from components.documents.table import document_table
+from components.tasks.new_task import new_task_form
+from components.documents.edit import document_edit
+from components.shared.page_header import freshness_caption
+from components.shared.pager import list_page, page_to_read
+from components.shared.period_filter import selected_period
+from data_access.core import clock
+from data_access.core.config import database_url
+from data_access.core.engine import get_engine
+from data_access.accounts.permissions import EDIT, may
+from data_access.documents.lists import DEFAULT_SORT, SORTS
+from data_access.core.periods import previous_period, same_period_last_year
 from i18n import t
-from saving import current_user
+from ui.saving import current_user
 
 url = database_url()
 today = clock.today_vn()

@@ -4,22 +4,22 @@ import datetime as dt
 
 import streamlit as st
 
-import cached_reads
-from components import keys
-from components.meeting_detail_view import meeting_detail_view
-from components.new_task_form import new_task_form
-from components.record_edit import meeting_edit, new_meeting_form
-from components.meeting_sections import (busiest, by_kind, calendar, day_list, headline, meeting_table,
+from ui import db as cached_reads
+from ui import keys
+from components.meetings.detail import meeting_detail_view
+from components.tasks.new_task import new_task_form
+from components.meetings.edit import meeting_edit, new_meeting_form
+from components.meetings.sections import (busiest, by_kind, calendar, day_list, headline, meeting_table,
                                          missed_table, online_table, weekly)
-from components.page_header import freshness_caption
-from components.period_filter import selected_period
-from data_access import clock
-from data_access.config import database_url
-from data_access.engine import get_engine
-from data_access.permissions import EDIT, may
-from data_access.periods import previous_period
+from components.shared.page_header import freshness_caption
+from components.shared.period_filter import selected_period
+from data_access.core import clock
+from data_access.core.config import database_url
+from data_access.core.engine import get_engine
+from data_access.accounts.permissions import EDIT, may
+from data_access.core.periods import previous_period
 from i18n import fmt_date, t
-from saving import current_user
+from ui.saving import current_user
 
 url = database_url()
 

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-import cached_reads
-from components.kpi import kpi_row
-from components.overview_cards import document_cards, meeting_cards, point_card, task_cards
-from components.page_header import freshness_caption
-from components.period_filter import period_caption, selected_period
-from data_access.config import database_url
+from ui import db as cached_reads
+from components.shared.kpi import kpi_row
+from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
+from components.shared.page_header import freshness_caption
+from components.shared.period_filter import period_caption, selected_period
+from data_access.core.config import database_url
 from i18n import t
 
 period = selected_period()

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-import cached_reads
-from components import point_sections as sections
-from components.page_header import freshness_caption
-from components.period_filter import selected_period
-from components.point_detail_view import point_detail_view
-from components.record_edit import point_check_form
-from data_access.config import database_url
-from data_access.engine import get_engine
-from data_access.permissions import EDIT, may
+from ui import db as cached_reads
+from components.points import sections
+from components.shared.page_header import freshness_caption
+from components.shared.period_filter import selected_period
+from components.points.detail import point_detail_view
+from components.points.edit import point_check_form
+from data_access.core.config import database_url
+from data_access.core.engine import get_engine
+from data_access.accounts.permissions import EDIT, may
 from i18n import t
-from saving import current_user
+from ui.saving import current_user
 
 url = database_url()
 

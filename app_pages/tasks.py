@@ -2,28 +2,28 @@
 
 import streamlit as st
 
-import cached_reads
-from components import keys
-from components.page_header import freshness_caption
-from components.pager import list_page, page_to_read
-from components.period_filter import selected_period
-from components.task_breakdowns import by_source, overdue_ages, unit_ranking
-from components.task_detail_view import task_detail_view
-from components.task_filters import age_pills, category_pills, scope_caption, task_filters
-from components.task_picture import task_picture
-from components.task_edit import task_edit
-from components.task_grid import task_grid
-from components.task_import import task_import
-from components.task_table import task_table
-from components.urging_download import urging_download
-from data_access import clock
-from data_access.config import database_url
-from data_access.engine import get_engine
-from data_access.permissions import EDIT, may
-from data_access.schema import TASK_SOURCES
-from data_access.task_list import DEFAULT_SORT, SORTS
+from ui import db as cached_reads
+from ui import keys
+from components.shared.page_header import freshness_caption
+from components.shared.pager import list_page, page_to_read
+from components.shared.period_filter import selected_period
+from components.tasks.breakdowns import by_source, overdue_ages, unit_ranking
+from components.tasks.detail import task_detail_view
+from components.tasks.filters import age_pills, category_pills, scope_caption, task_filters
+from components.tasks.picture import task_picture
+from components.tasks.edit import task_edit
+from components.tasks.grid import task_grid
+from components.tasks.imports import task_import
+from components.tasks.table import task_table
+from components.tasks.urging import urging_download
+from data_access.core import clock
+from data_access.core.config import database_url
+from data_access.core.engine import get_engine
+from data_access.accounts.permissions import EDIT, may
+from data_access.core.schema import TASK_SOURCES
+from data_access.tasks.lists import DEFAULT_SORT, SORTS
 from i18n import t
-from saving import current_user
+from ui.saving import current_user
 
 url = database_url()
 today = clock.today_vn()

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-import cached_reads
-from components.login import allowed_user
-from components.user_admin_view import add_user_form, change_user_form, user_list
-from data_access.config import database_url
-from data_access.engine import get_engine
-from data_access.permissions import MANAGE_USERS
+from ui import db as cached_reads
+from components.shared.login import allowed_user
+from components.admin.users import add_user_form, change_user_form, user_list
+from data_access.core.config import database_url
+from data_access.core.engine import get_engine
+from data_access.accounts.permissions import MANAGE_USERS
 from i18n import t
 
 url = database_url()

@@ -34,10 +34,10 @@ APP = str(ROOT / "app.py")
 def _database(server: str, scale: float, fresh: bool) -> tuple[str, float | None]:
     """The URL of the benchmark database for a scale, filled if needed; and the seconds seeding took."""
     from data_access.demo.seed import seed_demo
-    from data_access.engine import get_engine
-    from data_access.migrate import upgrade
-    from data_access.schema import documents
-    from data_access import clock
+    from data_access.core.engine import get_engine
+    from data_access.core.migrate import upgrade
+    from data_access.core.schema import documents
+    from data_access.core import clock
 
     name = f"office_bench_s{scale:g}".replace(".", "_")
     admin = create_engine(make_url(server).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
@@ -77,8 +77,9 @@ def _viewer_token(url: str) -> str:
     """A session of the benchmark's own viewer account (made on first use, random password)."""
     import secrets
 
-    from data_access import login_sessions, users
-    from data_access.engine import get_engine
+    from data_access.accounts import sessions as login_sessions
+    from data_access.accounts import users
+    from data_access.core.engine import get_engine
 
     engine = get_engine(url)
     login = "benchmark.viewer"
@@ -92,7 +93,7 @@ def _page_run(url: str, page: str, query: dict) -> tuple[float, float, list[int]
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from data_access.engine import get_engine
+    from data_access.core.engine import get_engine
 
     os.environ["DATABASE_URL"] = url
     rows: list[int] = []
@@ -101,7 +102,7 @@ def _page_run(url: str, page: str, query: dict) -> tuple[float, float, list[int]
         if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             rows.append(cursor.rowcount)
 
-    from components import keys
+    from ui import keys
 
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
@@ -125,8 +126,8 @@ def _page_run(url: str, page: str, query: dict) -> tuple[float, float, list[int]
 
 def _sql_seconds(url: str, page: str, view: str) -> float:
     from benchmarks.pages import replay
-    from data_access import clock
-    from data_access.engine import get_engine
+    from data_access.core import clock
+    from data_access.core.engine import get_engine
 
     engine = get_engine(url)
     replay(engine, page, view, clock.now_utc())  # warm the database's own caches, as the page run did
@@ -152,7 +153,7 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    from accounts import COOKIE
+    from ui.session import COOKIE
 
     env = dict(os.environ, DATABASE_URL=url)
     token = _viewer_token(url)
@@ -237,7 +238,7 @@ def main() -> None:
     print(f"Empty Streamlit page: {empty * 1000:.0f} ms")
     for scale in args.scales:
         url, seeded = _database(args.server, scale, args.fresh)
-        from data_access.engine import get_engine
+        from data_access.core.engine import get_engine
         with get_engine(url).connect() as conn:
             counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
                       for t in ("documents", "tasks", "task_events", "meetings", "meeting_points", "point_checks")}

@@ -10,13 +10,17 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from data_access import document_list, documents, meetings, task_list, tasks
-from data_access import meeting_figures as mf
-from data_access import point_figures as pf
-from data_access.document_filter import DocumentFilter
-from data_access.overview import overview_figures
-from data_access.periods import current_period, previous_period, same_period_last_year
-from data_access.task_filter import TaskFilter
+from data_access.documents import lists as document_list
+from data_access.documents import figures as documents
+from data_access.meetings import load as meetings
+from data_access.tasks import lists as task_list
+from data_access.tasks import figures as tasks
+from data_access.meetings import figures as mf
+from data_access.points import figures as pf
+from data_access.documents.filters import DocumentFilter
+from data_access.overview.figures import overview_figures
+from data_access.core.periods import current_period, previous_period, same_period_last_year
+from data_access.tasks.filters import TaskFilter
 
 # page script, query of the filtered view, and the period it implies
 VIEWS = {

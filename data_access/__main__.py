@@ -21,14 +21,16 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from data_access import clock, user_admin, users
-from data_access.schema import ROLES
-from data_access.config import database_url, demo_accounts_file
+from data_access.core import clock
+from data_access.accounts import admin as user_admin
+from data_access.accounts import users
+from data_access.core.schema import ROLES
+from data_access.core.config import database_url, demo_accounts_file
 from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
-from data_access.engine import get_engine
-from data_access.errors import DatabaseProblem, classify
-from data_access.migrate import check_schema, upgrade
+from data_access.core.engine import get_engine
+from data_access.core.errors import DatabaseProblem, classify
+from data_access.core.migrate import check_schema, upgrade
 
 ADVICE = {
     DatabaseProblem.BAD_URL: "Địa chỉ cơ sở dữ liệu không hợp lệ. Kiểm tra DATABASE_URL hoặc .streamlit/secrets.toml.",

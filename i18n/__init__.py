@@ -15,13 +15,14 @@ from contextvars import ContextVar
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
-from data_access.clock import VN_TZ
+from data_access.core.clock import VN_TZ
 from i18n import en, vi
 
 CATALOGUES = {"vi": vi.MESSAGES, "en": en.MESSAGES}
 LANGUAGES = tuple(CATALOGUES)
 DEFAULT_LANGUAGE = "vi"
 BABEL_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+DATE_INPUT_FORMAT = "DD/MM/YYYY"  # how date pickers and date columns show a day, in both languages
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
 

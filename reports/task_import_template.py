@@ -1,4 +1,4 @@
-"""The empty Excel list for importing tasks: the columns data_access.task_import reads, and one example."""
+"""The empty Excel list for importing tasks: the columns data_access.tasks.imports reads, and one example."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from data_access.task_import import HEADERS
+from data_access.tasks.imports import HEADERS
 
 WIDTHS = (60, 24, 32, 13, 13)
 

@@ -15,8 +15,8 @@ from typing import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from data_access.clock import VN_TZ
-from data_access.task_list import UrgingRow
+from data_access.core.clock import VN_TZ
+from data_access.tasks.lists import UrgingRow
 from i18n import fmt_date, fmt_int, t
 
 COLUMNS = ("no", "code", "title", "source", "assigned", "due", "days", "progress", "urgings", "last")

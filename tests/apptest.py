@@ -7,11 +7,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from components import keys
-from data_access import login_sessions, users
-from data_access.clock import FROZEN_NOW_ENV
-from data_access.engine import get_engine
-from data_access.errors import DATABASE_ERRORS
+from ui import keys
+from data_access.accounts import sessions as login_sessions
+from data_access.accounts import users
+from data_access.core.clock import FROZEN_NOW_ENV
+from data_access.core.engine import get_engine
+from data_access.core.errors import DATABASE_ERRORS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

@@ -7,8 +7,8 @@ import itertools
 
 from sqlalchemy import Connection, insert
 
-from data_access.clock import VN_TZ
-from data_access.schema import documents, meetings, point_checks, tasks, units
+from data_access.core.clock import VN_TZ
+from data_access.core.schema import documents, meetings, point_checks, tasks, units
 
 _counter = itertools.count(1)
 

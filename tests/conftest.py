@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import create_engine, delete, text
 from sqlalchemy.engine import make_url
 
-from data_access.engine import dispose_engine, get_engine
-from data_access.migrate import upgrade
-from data_access.schema import metadata
+from data_access.core.engine import dispose_engine, get_engine
+from data_access.core.migrate import upgrade
+from data_access.core.schema import metadata
 
 PG_SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 DIALECTS = [pytest.param("sqlite", id="sqlite"),

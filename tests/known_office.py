@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_access.schema import meeting_points
+from data_access.core.schema import meeting_points
 from tests.builders import Office, vn
 
 NOW = vn(2025, 8, 28, 9, 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_access.schema import task_events
+from data_access.core.schema import task_events
 from tests.builders import Office, vn
 
 NOW_ISO = vn(2025, 8, 28, 9, 0).isoformat()

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from components import keys
-from data_access import record_edits, task_edits
-from data_access.users import User
+from ui import keys
+from data_access.points import edits as point_edits
+from data_access.tasks import edits as task_edits
+from data_access.accounts.users import User
 from tests.apptest import run_app
 from tests.builders import Office
 
@@ -27,7 +28,7 @@ def edited(engine, db_url, monkeypatch):
     mai = User(1, "mai.nt", "Nguyễn Thị Mai", "specialist", True)
     task_edits.update_task(engine, mai, task_id, 1, {}, status="in_progress", progress_pct=80,
                            completed_on=None, today=dt.date(2025, 8, 28))
-    record_edits.record_point_check(engine, User(2, "tam.bt", "Bùi Thanh Tâm", "specialist", True),
+    point_edits.record_point_check(engine, User(2, "tam.bt", "Bùi Thanh Tâm", "specialist", True),
                                     "XA-A", "disconnected", "Mất điện")
     return db_url
 

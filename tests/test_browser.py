@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from accounts import COOKIE
-from data_access.bootstrap import prepare_embedded
-from data_access.config import PROJECT_ROOT
-from data_access.login_sessions import start_session
-from data_access.users import list_users
+from ui.session import COOKIE
+from data_access.core.bootstrap import prepare_embedded
+from data_access.core.config import PROJECT_ROOT
+from data_access.accounts.sessions import start_session
+from data_access.accounts.users import list_users
 from data_access.demo.accounts import read_demo_passwords
-from data_access.engine import get_engine
-from data_access.overview import overview_figures
-from data_access.periods import current_period
+from data_access.core.engine import get_engine
+from data_access.overview.figures import overview_figures
+from data_access.core.periods import current_period
 from tests.builders import vn
 
 pytestmark = pytest.mark.browser
@@ -290,7 +290,7 @@ def test_task_link_is_the_first_request_after_a_start(browser, demo_server, tmp_
     _, db_url = demo_server
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
-        from data_access.schema import tasks
+        from data_access.core.schema import tasks
         code = conn.execute(select(tasks.c.code).order_by(tasks.c.id).limit(1)).scalar_one()
     proc, url = _start_server({"DATABASE_URL": db_url, "OFFICE_FROZEN_NOW": NOW.isoformat()},
                               tmp_path / "server.log")
@@ -476,7 +476,7 @@ def test_a_specialist_signs_in_edits_a_task_and_the_overview_changes(browser, de
     today = NOW.date()
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
-        from data_access.schema import tasks
+        from data_access.core.schema import tasks
         code = conn.execute(select(tasks.c.code).where(tasks.c.status == "in_progress", tasks.c.due_on < today,
                                                        tasks.c.assigned_on <= today)
                             .order_by(tasks.c.due_on.desc()).limit(1)).scalar_one()
@@ -572,7 +572,7 @@ def test_a_leader_reads_the_audit_trail_and_the_edit_forms_fit(browser, demo_ser
     _screenshot(page, f"audit-{size_name}")
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
-        from data_access.schema import meetings
+        from data_access.core.schema import meetings
         meeting_id = conn.execute(select(meetings.c.id).where(meetings.c.is_online, meetings.c.status == "held")
                                   .order_by(meetings.c.starts_at.desc()).limit(1)).scalar_one()
     page.goto(f"{url}/meetings?meeting={meeting_id}")
@@ -590,7 +590,7 @@ def test_a_leader_reads_the_audit_trail_and_the_edit_forms_fit(browser, demo_ser
 
 def _first_point_code(db_url: str) -> str:
     from sqlalchemy import select
-    from data_access.schema import units
+    from data_access.core.schema import units
     with get_engine(db_url).connect() as conn:
         return conn.execute(select(units.c.code).where(units.c.kind == "commune").order_by(units.c.code)
                             .limit(1)).scalar_one()
@@ -609,7 +609,7 @@ def test_an_admin_manages_accounts_and_a_leader_reads_a_task_in_english(browser,
 
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
-        from data_access.schema import tasks
+        from data_access.core.schema import tasks
         code = conn.execute(select(tasks.c.code).where(tasks.c.status == "in_progress").order_by(tasks.c.code)
                             .limit(1)).scalar_one()
     page = _new_page(browser, url, SIZES["tablet-portrait"], login="lanhdao")

@@ -8,11 +8,11 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from data_access import task_edits as te
-from data_access.edit_errors import Conflict
-from data_access.engine import get_engine
-from data_access.schema import audit_log, tasks
-from data_access.users import User
+from data_access.tasks import edits as te
+from data_access.core.edit_errors import Conflict
+from data_access.core.engine import get_engine
+from data_access.core.schema import audit_log, tasks
+from data_access.accounts.users import User
 from tests.builders import Office
 from tests.conftest import empty_all_tables
 

@@ -7,11 +7,11 @@ import sys
 import pytest
 from sqlalchemy import text
 
-from data_access.config import PROJECT_ROOT
+from data_access.core.config import PROJECT_ROOT
 from data_access.demo.accounts import read_demo_passwords
-from data_access.engine import get_engine
-from data_access.migrate import upgrade
-from components import keys
+from data_access.core.engine import get_engine
+from data_access.core.migrate import upgrade
+from ui import keys
 from tests.apptest import metrics, run_app, signed_in_token
 
 
@@ -65,9 +65,9 @@ def test_embedded_default_sets_itself_up(monkeypatch, tmp_path):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("OFFICE_EMBEDDED_DB", str(tmp_path / "office.db"))
     monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml here
-    from data_access import config
+    from data_access.core import config
     monkeypatch.setattr(config, "SECRETS_FILE", tmp_path / "secrets.toml")
-    from data_access.config import embedded_url
+    from data_access.core.config import embedded_url
     at = run_app(monkeypatch, "", "2026-11-23T10:00:00+07:00")
     assert not at.exception and not at.error
     assert "demo-accounts.txt" in at.caption[0].value  # where the demo accounts' passwords are

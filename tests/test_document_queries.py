@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from data_access import document_list, documents
-from data_access.document_filter import DocumentFilter
+from data_access.documents import lists as document_list
+from data_access.documents import figures as documents
+from data_access.documents.filters import DocumentFilter
 from tests import known_documents as K
 
 MONTH = DocumentFilter(K.TODAY, dt.date(2025, 8, 1), K.TODAY)

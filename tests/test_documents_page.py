@@ -91,7 +91,7 @@ FILL_400K = text("""
 @pytest.mark.parametrize("period", ["month", "year"])
 def test_at_400k_documents_no_query_returns_more_rows_than_shown(monkeypatch, migrated, period):
     """Every statement of a page run returns at most the rows drawn (a month has 31 days x 2 bars)."""
-    from data_access.engine import get_engine
+    from data_access.core.engine import get_engine
     from tests.conftest import empty_all_tables
     url = migrated("postgres")
     engine = get_engine(url)

@@ -8,11 +8,13 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from data_access import record_edits as re_
-from data_access import task_edits as te
-from data_access.edit_errors import Conflict, EditError, Forbidden
-from data_access.schema import audit_log, documents, meeting_points, meetings, point_checks, task_events, tasks
-from data_access.users import User
+from data_access.documents import edits as document_edits
+from data_access.meetings import edits as meeting_edits
+from data_access.points import edits as point_edits
+from data_access.tasks import edits as te
+from data_access.core.edit_errors import Conflict, EditError, Forbidden
+from data_access.core.schema import audit_log, documents, meeting_points, meetings, point_checks, task_events, tasks
+from data_access.accounts.users import User
 from tests.builders import Office, vn
 
 TODAY = dt.date(2025, 8, 28)
@@ -109,7 +111,7 @@ def test_forbidden_writes_are_refused_by_the_data_layer(engine, office):
     with pytest.raises(Forbidden):
         te.add_task_event(engine, VIEWER, office["task"], "urge", "Đề nghị báo cáo")
     with pytest.raises(Forbidden):
-        re_.record_point_check(engine, VIEWER, "XA-A", "connected", None)
+        point_edits.record_point_check(engine, VIEWER, "XA-A", "connected", None)
     with pytest.raises(Forbidden):
         te.extend_deadline(engine, SPECIALIST, office["task"], 1, seen, new_due_on=dt.date(2025, 9, 30),
                            reason="Chờ ý kiến Bộ")
@@ -179,31 +181,31 @@ def test_every_problem_of_a_new_task_at_once(engine, office):
 def test_document_processed(engine, office):
     seen = _seen(engine, documents, office["doc"])
     with pytest.raises(EditError, match="processed_on: before_registered"):
-        re_.mark_document_processed(engine, SPECIALIST, office["doc"], 1, seen, dt.date(2025, 8, 24), TODAY)
+        document_edits.mark_document_processed(engine, SPECIALIST, office["doc"], 1, seen, dt.date(2025, 8, 24), TODAY)
     with pytest.raises(EditError, match="processed_on: in_future"):
-        re_.mark_document_processed(engine, SPECIALIST, office["doc"], 1, seen, dt.date(2025, 8, 29), TODAY)
-    re_.mark_document_processed(engine, SPECIALIST, office["doc"], 1, seen, dt.date(2025, 8, 27), TODAY)
+        document_edits.mark_document_processed(engine, SPECIALIST, office["doc"], 1, seen, dt.date(2025, 8, 29), TODAY)
+    document_edits.mark_document_processed(engine, SPECIALIST, office["doc"], 1, seen, dt.date(2025, 8, 27), TODAY)
     assert _row(engine, documents, office["doc"])["processed_on"] == dt.date(2025, 8, 27)
     assert [e["action"] for e in _audit(engine)] == ["process_document"]
 
 
 def test_meetings_scheduled_held_and_joined(engine, office):
-    new_id = re_.schedule_meeting(engine, SPECIALIST, re_.NewMeeting(
+    new_id = meeting_edits.schedule_meeting(engine, SPECIALIST, meeting_edits.NewMeeting(
         "Giao ban tuần", "meeting", vn(2025, 9, 1, 8), vn(2025, 9, 1, 10), "Phòng họp số 1", "Chủ tịch", False))
     assert _row(engine, meetings, new_id)["status"] == "planned"
     with pytest.raises(EditError, match="ends_at: not_after_start"):
-        re_.schedule_meeting(engine, SPECIALIST, re_.NewMeeting("X", "meeting", vn(2025, 9, 1, 8),
+        meeting_edits.schedule_meeting(engine, SPECIALIST, meeting_edits.NewMeeting("X", "meeting", vn(2025, 9, 1, 8),
                                                                 vn(2025, 9, 1, 7), None, None, False))
     with pytest.raises(EditError, match="status: held_before_start"):
-        re_.set_meeting_status(engine, SPECIALIST, new_id, 1, {}, "held")
+        meeting_edits.set_meeting_status(engine, SPECIALIST, new_id, 1, {}, "held")
     seen = _seen(engine, meetings, office["meeting"])
-    version = re_.set_meeting_status(engine, SPECIALIST, office["meeting"], 1, seen, "held")
-    version = re_.record_meeting_points(engine, SPECIALIST, office["meeting"], version, seen,
+    version = meeting_edits.set_meeting_status(engine, SPECIALIST, office["meeting"], 1, seen, "held")
+    version = meeting_edits.record_meeting_points(engine, SPECIALIST, office["meeting"], version, seen,
                                         {"XA-A": "failed"})
     with pytest.raises(Conflict):
-        re_.record_meeting_points(engine, SPECIALIST, office["meeting"], 1, seen, {"XA-A": "connected"})
+        meeting_edits.record_meeting_points(engine, SPECIALIST, office["meeting"], 1, seen, {"XA-A": "connected"})
     with pytest.raises(EditError, match="point: unknown_code"):
-        re_.record_meeting_points(engine, SPECIALIST, office["meeting"], version, seen, {"SO-TC": "connected"})
+        meeting_edits.record_meeting_points(engine, SPECIALIST, office["meeting"], version, seen, {"SO-TC": "connected"})
     with engine.connect() as conn:
         assert conn.execute(select(meeting_points.c.status)).scalars().all() == ["failed"]
     assert [e["action"] for e in _audit(engine)] == ["schedule_meeting", "set_meeting_status",
@@ -212,11 +214,11 @@ def test_meetings_scheduled_held_and_joined(engine, office):
 
 
 def test_point_check(engine, office):
-    re_.record_point_check(engine, SPECIALIST, "XA-A", "degraded", "Đường truyền chập chờn")
+    point_edits.record_point_check(engine, SPECIALIST, "XA-A", "degraded", "Đường truyền chập chờn")
     with pytest.raises(EditError, match="check_status: unknown_code"):
-        re_.record_point_check(engine, SPECIALIST, "XA-A", "ok", None)
+        point_edits.record_point_check(engine, SPECIALIST, "XA-A", "ok", None)
     with pytest.raises(EditError, match="point: unknown_code"):
-        re_.record_point_check(engine, SPECIALIST, "SO-TC", "connected", None)
+        point_edits.record_point_check(engine, SPECIALIST, "SO-TC", "connected", None)
     with engine.connect() as conn:
         check = conn.execute(select(point_checks)).mappings().one()
     assert (check["status"], check["checked_at"]) == ("degraded", vn(2025, 8, 28, 9))
@@ -225,9 +227,9 @@ def test_point_check(engine, office):
 
 def test_a_stale_meeting_save_names_the_points_whose_joins_changed(engine, office):
     seen = _seen(engine, meetings, office["meeting"]) | {"points": {}}
-    re_.record_meeting_points(engine, LEADER, office["meeting"], 1, seen, {"XA-A": "failed"})
+    meeting_edits.record_meeting_points(engine, LEADER, office["meeting"], 1, seen, {"XA-A": "failed"})
     with pytest.raises(Conflict) as refused:
-        re_.set_meeting_status(engine, SPECIALIST, office["meeting"], 1, seen, "cancelled")
+        meeting_edits.set_meeting_status(engine, SPECIALIST, office["meeting"], 1, seen, "cancelled")
     assert [(c.field, c.seen, c.now) for c in refused.value.changes] == [("point_status:XA-A", None, "failed")]
     assert refused.value.by == "hung"
     assert _row(engine, meetings, office["meeting"])["status"] == "planned"

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from data_access.config import PROJECT_ROOT
+from data_access.core.config import PROJECT_ROOT
 
 
 def test_data_access_never_imports_streamlit():

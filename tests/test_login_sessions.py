@@ -8,10 +8,10 @@ import pytest
 
 from sqlalchemy import select
 
-from data_access import login_sessions as ls
-from data_access import users as u
+from data_access.accounts import sessions as ls
+from data_access.accounts import users as u
 from data_access.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts, read_demo_passwords
-from data_access.schema import login_sessions
+from data_access.core.schema import login_sessions
 
 NOW = dt.datetime(2025, 8, 28, 2, 0, tzinfo=dt.timezone.utc)
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from data_access import meeting_figures as mf
-from data_access import meetings
+from data_access.meetings import figures as mf
+from data_access.meetings import load as meetings
 from tests import known_meetings as K
 from tests.builders import vn
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from components import keys
+from ui import keys
 from tests import known_meetings as M
 from tests import known_office as O
 from tests.apptest import metrics, run_app

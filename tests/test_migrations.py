@@ -8,9 +8,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, insert, text
 from sqlalchemy.exc import IntegrityError
 
-from data_access.engine import get_engine
-from data_access.migrate import check_schema, head_revision, upgrade
-from data_access.schema import metadata, tasks, units
+from data_access.core.engine import get_engine
+from data_access.core.migrate import check_schema, head_revision, upgrade
+from data_access.core.schema import metadata, tasks, units
 from tests.builders import Office
 
 CONTRACT = {

@@ -2,7 +2,7 @@
 
 import subprocess
 
-from data_access.config import PROJECT_ROOT
+from data_access.core.config import PROJECT_ROOT
 
 HASH_MARK = "$argon2" + "id$v="  # how every argon2 hash starts (split, so this file does not match itself)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from components import keys
+from ui import keys
 from tests import known_office
 from tests.apptest import metrics, run_app
 from tests.known_office import NOW_ISO

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 import i18n
-from data_access import clock
-from data_access.periods import current_period, previous_period, same_period_last_year, working_days
+from data_access.core import clock
+from data_access.core.periods import current_period, previous_period, same_period_last_year, working_days
 from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent, fmt_signed_int, t
 
 D = dt.date

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from data_access import point_figures as pf
+from data_access.points import figures as pf
 from tests import known_office as K
 from tests.known_office import NOW
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-import cached_reads
-from components.presentation import SLIDES, ShowSettings, current_slide
-from data_access.errors import DatabaseProblem
+from ui import db as cached_reads
+from components.overview.show import SLIDES, ShowSettings, current_slide
+from data_access.core.errors import DatabaseProblem
 from tests import known_office
 from tests.apptest import metrics, run_app
 from tests.known_office import NOW_ISO

@@ -5,10 +5,13 @@ import datetime as dt
 
 import pytest
 
-from data_access import documents, meetings, points, tasks
-from data_access.task_filter import TaskFilter
-from data_access.overview import overview_figures
-from data_access.periods import current_period
+from data_access.documents import figures as documents
+from data_access.meetings import load as meetings
+from data_access.points import status as points
+from data_access.tasks import figures as tasks
+from data_access.tasks.filters import TaskFilter
+from data_access.overview.figures import overview_figures
+from data_access.core.periods import current_period
 from tests import known_office
 from tests.known_office import EXPECTED as E, NOW, TODAY
 

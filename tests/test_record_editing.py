@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from components import keys
-from components.keys import edit_key
-from data_access.schema import audit_log, documents, meeting_points, meetings, point_checks, tasks
+from ui import keys
+from ui.keys import edit_key
+from data_access.core.schema import audit_log, documents, meeting_points, meetings, point_checks, tasks
 from tests.apptest import run_app
 from tests.builders import Office, vn
 

@@ -4,14 +4,14 @@ import datetime as dt
 
 import pytest
 
-from data_access.task_filter import TaskFilter
+from data_access.tasks.filters import TaskFilter
 from sqlalchemy import func, select
 
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
-from data_access.overview import overview_figures
-from data_access.periods import current_period
-from data_access.schema import documents, meetings, point_checks, task_events, tasks, units
-from data_access.tasks import count_by_category
+from data_access.overview.figures import overview_figures
+from data_access.core.periods import current_period
+from data_access.core.schema import documents, meetings, point_checks, task_events, tasks, units
+from data_access.tasks.figures import count_by_category
 from tests.builders import vn
 
 NOW = vn(2026, 11, 23, 10, 0)
@@ -59,8 +59,8 @@ def test_demo_province_at_full_scale(engine):
 
 def test_same_day_same_rows(tmp_path):
     """Two seeds of the same day write identical rows (compared by their aggregate fingerprints)."""
-    from data_access.engine import get_engine
-    from data_access.migrate import upgrade
+    from data_access.core.engine import get_engine
+    from data_access.core.migrate import upgrade
 
     def fingerprint(name):
         engine = get_engine(f"sqlite:///{tmp_path / name}")

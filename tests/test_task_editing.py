@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from components import keys
-from components.keys import edit_key
-from data_access import task_edits
-from data_access.schema import audit_log, tasks
-from data_access.users import User
+from ui import keys
+from ui.keys import edit_key
+from data_access.tasks import edits as task_edits
+from data_access.core.schema import audit_log, tasks
+from data_access.accounts.users import User
 from tests import known_tasks as K
 from tests.apptest import metrics, run_app
 

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from data_access import task_edits
-from data_access.edit_errors import EditError
-from data_access.schema import tasks
-from data_access.task_import import read_tasks
-from data_access.users import User
+from data_access.tasks import edits as task_edits
+from data_access.core.edit_errors import EditError
+from data_access.core.schema import tasks
+from data_access.tasks.imports import read_tasks
+from data_access.accounts.users import User
 from i18n import vi
 from reports.task_import_template import build_template
 from tests.builders import Office

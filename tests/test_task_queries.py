@@ -7,9 +7,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from data_access import task_list, tasks
-from data_access.task_detail import task_by_code
-from data_access.task_filter import TaskFilter
+from data_access.tasks import lists as task_list
+from data_access.tasks import figures as tasks
+from data_access.tasks.detail import task_by_code
+from data_access.tasks.filters import TaskFilter
 from reports.urging_workbook import build_urging_workbook
 from tests import known_tasks as K
 

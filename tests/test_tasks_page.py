@@ -2,7 +2,7 @@
 
 import pytest
 
-from components import keys
+from ui import keys
 from tests import known_tasks as K
 from tests.apptest import metrics, run_app
 

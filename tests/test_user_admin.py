@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from components import keys
-from data_access import user_admin, users
-from data_access.edit_errors import Forbidden
-from data_access.schema import audit_log
+from ui import keys
+from data_access.accounts import admin as user_admin
+from data_access.accounts import users
+from data_access.core.edit_errors import Forbidden
+from data_access.core.schema import audit_log
 from tests.apptest import TEST_PASSWORD, run_app
 
 ADMIN = users.User(1, "quantri", "Lê Hoàng Nam", "admin", True)

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from data_access import users as u
-from data_access.schema import users
+from data_access.accounts import users as u
+from data_access.core.schema import users
 
 
 def test_create_and_authenticate(engine):
@@ -71,7 +71,7 @@ def test_cli_manages_users_with_the_password_on_stdin(tmp_path):
     import subprocess
     import sys
 
-    from data_access.config import PROJECT_ROOT
+    from data_access.core.config import PROJECT_ROOT
 
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'u.db'}", "PATH": "/usr/bin:/bin"}
 

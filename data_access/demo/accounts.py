@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from data_access.users import create_user
+from data_access.accounts.users import create_user
 
 DEMO_ACCOUNTS = (  # login, role, full name
     ("trinhchieu", "viewer", "Màn hình trình chiếu"),

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, func, insert, select
 
-from data_access.clock import VN_TZ
+from data_access.core.clock import VN_TZ
 from data_access.demo import vocabulary as v
-from data_access.schema import documents, meeting_points, meetings, point_checks, task_events, tasks, units
+from data_access.core.schema import documents, meeting_points, meetings, point_checks, task_events, tasks, units
 
 DAYS_OF_HISTORY = 548  # about 18 months
 # Province bounding box for the points (a Mekong-delta province with islands).

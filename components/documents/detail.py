@@ -1,0 +1,47 @@
+"""One document in full, opened by /documents?document=<id>."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from ui import keys
+from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
+from data_access.documents.lists import DocumentDetail
+from i18n import fmt_date, t
+
+
+def document_detail_view(detail: DocumentDetail | None, raw_id: str,
+                         editor: Callable[[DocumentDetail], None] | None = None) -> None:
+    """The document in full; `editor` draws the edits a role may make, above the link to share."""
+    back_button(t("doc.back"), "document", keys.DOC_BACK)
+    if detail is None:
+        message = t("doc.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("doc.bad_id", id=raw_id[:20])
+        st.warning(message, icon=":material/search_off:")
+        return
+    st.subheader(f"{detail.number} · {detail.doc_type}")
+    st.markdown(detail.summary)
+    with st.container(horizontal=True, wrap=True):
+        st.badge(t(f"direction.{detail.direction}"), color="blue" if detail.direction == "incoming" else "orange")
+        if detail.direction == "incoming":
+            colour = {"overdue": "red", "late": "orange", "on_time": "green"}.get(detail.state, "gray")
+            st.badge(t(f"state.{detail.state}"), color=colour)
+        st.badge(t("doc.signed_yes") if detail.digitally_signed else t("doc.signed_no"),
+                 color="green" if detail.digitally_signed else "gray")
+
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        if detail.direction == "incoming":
+            field(t("doc.issuer"), detail.issuer or t("doc.none"))
+        field(t(f"doc.unit_{detail.direction}"), detail.unit_name or t("doc.none"))
+        field(t(f"doc.registered_{detail.direction}"), fmt_date(detail.registered_on))
+        field(t("doc.urgency"), t(f"urgency.{detail.urgency}"))
+        field(t("doc.due_on"), fmt_date(detail.due_on) if detail.due_on else t("doc.none"))
+        field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on
+               else t("doc.not_processed"))
+
+    assigned_tasks(t("doc.tasks"), t("doc.tasks_none"), detail.tasks)
+
+    if editor:
+        editor(detail)
+    share_link(t("doc.link"), "document", str(detail.id), "/documents")

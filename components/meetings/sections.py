@@ -1,0 +1,179 @@
+"""The meetings page: headline load, the calendar heat map, weekly load by kind, what is
+coming, and how the commune points joined the online meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from ui import keys
+from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart
+from components.shared.item_table import item_table
+from components.shared.kpi import Kpi, kpi_row
+from components.shared.selection import chart_pick
+from data_access.core.clock import VN_TZ
+from data_access.meetings.figures import MeetingFigures, MeetingRow, OnlineMeeting, PointAttendance
+from data_access.meetings.load import MeetingLoad
+from data_access.core.periods import Period, week_start
+from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, language, t
+
+
+def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, before: Period) -> None:
+    versus = t("kpi.vs_previous", start=fmt_short_date(before.start), end=fmt_short_date(before.end))
+    per_day, per_day_before = load.per_working_day, previous.per_working_day
+    kpi_row([
+        Kpi(t("meetings.kpi_total"), fmt_int(load.meetings), fmt_signed_int(load.meetings - previous.meetings),
+            versus, delta_color="off"),
+        Kpi(t("kpi.meetings_avg"), fmt_decimal(per_day) if per_day is not None else t("kpi.no_value"),
+            fmt_signed_decimal(per_day - per_day_before) if per_day is not None and per_day_before is not None
+            else None, versus, t("kpi.meetings_avg_help", meetings=fmt_int(load.meetings),
+                                 days=fmt_int(load.working_days)), delta_color="off"),
+        Kpi(t("meetings.kpi_online"), fmt_int(sum(k.online for k in fig.kinds)),
+            help=t("meetings.kpi_online_help")),
+        Kpi(t("meetings.kpi_delegations"), fmt_int(sum(k.online + k.in_person for k in fig.kinds
+                                                       if k.kind == "delegation"))),
+    ])
+
+
+def _on_day_tap() -> None:
+    picked = chart_pick(keys.MEETINGS_CALENDAR, "day")
+    if picked:
+        st.session_state[keys.MEETINGS_DAY] = picked["day"]
+
+
+def calendar_chart(fig: MeetingFigures, period: Period, font_size: int = FONT_SIZE):
+    """Every day of the period, a week a row, with its number of meetings."""
+    counts = {d.day: d.count for d in fig.days}
+    days = [period.start + dt.timedelta(days=i) for i in range(period.days)]
+    weekdays = [t(f"weekday.{i}") for i in range(7)]
+    frame = pd.DataFrame({
+        "day": [d.isoformat() for d in days],
+        "week": [fmt_short_date(week_start(d)) for d in days],
+        "weekday": [weekdays[d.weekday()] for d in days],
+        "count": [counts.get(d, 0) for d in days],
+    })
+    return build_calendar_chart(frame, day="day", week="week", weekday="weekday", value="count",
+                                weekday_order=weekdays, selection="day", lang=language(), font_size=font_size)
+
+
+def calendar(fig: MeetingFigures, period: Period) -> None:
+    st.markdown(f"**{t('meetings.calendar')}**")
+    chart = calendar_chart(fig, period)
+    with st.container(width=520):
+        st.altair_chart(chart, key=keys.MEETINGS_CALENDAR, on_select=_on_day_tap, selection_mode="day",
+                        width="stretch")
+    st.caption(t("meetings.calendar_hint"))
+
+
+def weekly(fig: MeetingFigures) -> None:
+    if not fig.weeks:
+        return
+    st.markdown(f"**{t('meetings.per_week')}**")
+    frame = pd.DataFrame({
+        "week": [fmt_short_date(w.week) for w in fig.weeks], "kind": [w.kind for w in fig.weeks],
+        "kind_label": [t(f"kind.{w.kind}") for w in fig.weeks], "count": [w.count for w in fig.weeks],
+    })
+    st.altair_chart(build_stacked_chart(frame, x="week", x_title=t("meetings.col_week"), value="count",
+                                        group="kind", group_label="kind_label",
+                                        value_title=t("meetings.col_count"), lang=language()), width="stretch")
+
+
+def by_kind(fig: MeetingFigures) -> None:
+    """Meetings of the period by kind, online and in person."""
+    if not fig.kinds:
+        return
+    st.markdown(f"**{t('meetings.by_kind')}**")
+    st.dataframe(pd.DataFrame({
+        t("meeting.kind"): [t(f"kind.{k.kind}") for k in fig.kinds],
+        t("mode.online"): [k.online for k in fig.kinds],
+        t("mode.in_person"): [k.in_person for k in fig.kinds],
+        t("meetings.col_count"): [k.online + k.in_person for k in fig.kinds],
+    }), hide_index=True, row_height=40)
+
+
+def busiest(fig: MeetingFigures) -> None:
+    if not fig.busiest:
+        return
+    st.markdown(f"**{t('meetings.busiest')}**")
+    st.markdown("\n".join(f"- {t('meetings.busiest_item', day=fmt_date(d.day), count=fmt_int(d.count))}"
+                          for d in fig.busiest))
+
+
+def _time(m: MeetingRow) -> str:
+    start = m.starts_at.astimezone(VN_TZ)
+    end = f"–{m.ends_at.astimezone(VN_TZ):%H:%M}" if m.ends_at else ""
+    return f"{start:%H:%M}{end} {fmt_date(start.date())}"
+
+
+def meeting_table(rows: Sequence[MeetingRow], key_prefix: str) -> None:
+    col = {n: t(f"meetings.col_{n}") for n in ("time", "title", "place", "chair", "mode", "status")}
+    frame = pd.DataFrame({
+        col["time"]: [_time(m) for m in rows],
+        col["title"]: [m.title for m in rows],
+        col["mode"]: [t("mode.online") if m.is_online else t("mode.in_person") for m in rows],
+        col["place"]: [m.location or "" for m in rows],
+        col["chair"]: [m.chaired_by or "" for m in rows],
+        col["status"]: [t(f"mstatus.{m.status}") for m in rows],
+    })
+    item_table(frame, [str(m.id) for m in rows], key_prefix, "meeting", column_config={
+        col["time"]: st.column_config.TextColumn(width=150, pinned=True),
+        col["title"]: st.column_config.TextColumn(width=260),
+        col["mode"]: st.column_config.TextColumn(width=95),
+        col["place"]: st.column_config.TextColumn(width=200),
+        col["chair"]: st.column_config.TextColumn(width=220),
+        col["status"]: st.column_config.TextColumn(width=105),
+    })
+
+
+def _close_day() -> None:
+    st.session_state[keys.MEETINGS_DAY] = None
+
+
+def day_list(day: dt.date, rows: Sequence[MeetingRow]) -> None:
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"**{t('meetings.day_list', day=fmt_date(day))}**")
+        st.button(t("meetings.close_day"), icon=":material/close:", on_click=_close_day, key=keys.MEETING_DAY_CLOSE)
+    if rows:
+        meeting_table(rows, keys.MEETINGS_DAY_TABLE)
+    else:
+        st.caption(t("meetings.day_none", day=fmt_date(day)))
+
+
+def online_table(rows: Sequence[OnlineMeeting], total: int) -> None:
+    if not rows:
+        st.caption(t("meetings.online_none"))
+        return
+    st.caption(t("meetings.online_count", shown=fmt_int(len(rows)), total=fmt_int(total)))
+    col = {n: t(n) for n in ("meetings.col_date", "meetings.col_title", "join.connected", "join.failed",
+                             "join.absent")}
+    frame = pd.DataFrame({
+        col["meetings.col_date"]: [f"{m.starts_at.astimezone(VN_TZ):%H:%M} {fmt_date(m.starts_at.astimezone(VN_TZ).date())}"
+                                   for m in rows],
+        col["meetings.col_title"]: [m.title for m in rows],
+        col["join.connected"]: [m.connected for m in rows],
+        col["join.failed"]: [m.failed for m in rows],
+        col["join.absent"]: [m.absent for m in rows],
+    })
+    item_table(frame, [str(m.id) for m in rows], keys.MEETINGS_ONLINE_TABLE, "meeting", column_config={
+        col["meetings.col_date"]: st.column_config.TextColumn(width=140, pinned=True),
+        col["meetings.col_title"]: st.column_config.TextColumn(width=330),
+    })
+
+
+def missed_table(rows: Sequence[PointAttendance]) -> None:
+    """The points that missed most; a tap opens the point on the commune points page."""
+    st.markdown(f"**{t('meetings.missed')}**")
+    if not rows:
+        st.caption(t("meetings.missed_none"))
+        return
+    frame = pd.DataFrame({
+        t("meetings.col_point"): [p.unit_name for p in rows],
+        t("join.failed"): [p.failed for p in rows],
+        t("join.absent"): [p.absent for p in rows],
+        t("meetings.col_meetings"): [p.meetings for p in rows],
+    })
+    item_table(frame, [p.unit_code for p in rows], keys.MEETINGS_MISSED_TABLE, "point",
+               {t("meetings.col_point"): st.column_config.TextColumn(width=240)}, page="app_pages/points.py")

@@ -1,0 +1,68 @@
+"""One commune point in full, opened by /points?point=<unit code>."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from ui import keys
+from components.shared.detail_frame import back_button, field, share_link
+from components.shared.charts import POINT_STATUS_STYLE
+from components.shared.item_table import item_table
+from components.points.sections import ago
+from data_access.core.clock import VN_TZ
+from data_access.points.figures import HISTORY_LIMIT, PointDetail
+from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, t
+
+
+
+
+def point_detail_view(detail: PointDetail | None, code: str, now,
+                      editor: Callable[[PointDetail], None] | None = None) -> None:
+    """The point in full; `editor` draws the check form for roles that may write, above its history."""
+    back_button(t("point.back"), "point", keys.POINT_BACK)
+    if detail is None:
+        st.warning(t("point.not_found", code=code[:60]), icon=":material/search_off:")
+        return
+    p = detail.state
+    st.subheader(p.name)
+    colour = {"connected": "green", "degraded": "orange", "disconnected": "red"}.get(p.status, "gray")
+    with st.container(horizontal=True, wrap=True):
+        st.badge(f"{POINT_STATUS_STYLE[p.status][1]} {t('pstatus.' + p.status)}", color=colour)
+        if p.is_stale(now):
+            st.badge(f"* {t('points.kpi_stale')}", color="orange")
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        field(t("point.kind"), t(f"pkind.{p.kind}"))
+        field(t("point.last_check"), f"{fmt_datetime(p.checked_at)} ({ago(p.checked_at, now)})"
+               if p.checked_at else t("ago.never"))
+        field(t("point.coordinates"), f"{fmt_decimal(p.latitude, 4)}, {fmt_decimal(p.longitude, 4)}"
+               if p.latitude is not None and p.longitude is not None else t("point.no_coordinates"))
+
+    if editor:
+        editor(detail)
+    st.markdown(f"#### {t('point.checks', limit=fmt_int(HISTORY_LIMIT))}")
+    if detail.checks:
+        st.dataframe(pd.DataFrame({
+            t("point.col_time"): [fmt_datetime(c.checked_at) for c in detail.checks],
+            t("point.col_status"): [f"{POINT_STATUS_STYLE[c.status][1]} {t('pstatus.' + c.status)}"
+                                    for c in detail.checks],
+            t("point.col_note"): [c.note or "" for c in detail.checks],
+        }), hide_index=True, key=keys.POINT_CHECKS_TABLE, row_height=40, height=320)
+    else:
+        st.caption(t("point.checks_none"))
+
+    st.markdown(f"#### {t('point.meetings')}")
+    if detail.meetings:
+        frame = pd.DataFrame({
+            t("meetings.col_date"): [f"{m.starts_at.astimezone(VN_TZ):%H:%M} {fmt_date(m.starts_at.astimezone(VN_TZ).date())}"
+                                     for m in detail.meetings],
+            t("meetings.col_title"): [m.title for m in detail.meetings],
+            t("point.col_status"): [t(f"join.{m.status}") for m in detail.meetings],
+        })
+        item_table(frame, [str(m.meeting_id) for m in detail.meetings], keys.POINT_MEETINGS_TABLE, "meeting",
+                   {t("meetings.col_title"): st.column_config.TextColumn(width=320)}, page="app_pages/meetings.py")
+    else:
+        st.caption(t("point.meetings_none"))
+    share_link(t("point.link"), "point", str(p.code), "/points")

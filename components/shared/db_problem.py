@@ -1,0 +1,27 @@
+"""What a user sees when the database cannot serve the page: what is wrong, what to do,
+and a page that tries again by itself until the database is back."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from ui import keys
+from data_access.core.errors import DatabaseProblem
+from i18n import t
+
+RETRY_SECONDS = 10
+
+
+def show_database_problem(problem: DatabaseProblem, is_ready: Callable[[], bool]) -> None:
+    st.error(f"**{t('db.title')}**\n\n{t('db.' + problem.reason)}", icon=":material/cloud_off:")
+    st.caption(t("db.retrying", seconds=RETRY_SECONDS))
+    st.button(t("db.retry"), key=keys.DB_RETRY, icon=":material/refresh:")
+
+    @st.fragment(run_every=RETRY_SECONDS)
+    def _retry_when_back() -> None:
+        if is_ready():
+            st.rerun()
+
+    _retry_when_back()

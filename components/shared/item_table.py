@@ -1,0 +1,42 @@
+"""A table whose rows open an item: a tap on a row puts the item's id in the URL (?task=..., ?document=...).
+
+An item of another page (a commune point listed on the meetings page) is
+opened by asking the router to switch pages (`PENDING_SWITCH`), because a
+callback may not switch pages itself.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from ui import keys
+from components.shared.selection import table_pick
+
+ROW_HEIGHT_PX = 44  # a finger-sized tap target
+
+
+def open_item(param: str, value: str) -> None:
+    st.query_params[param] = value
+
+
+def _on_select(key: str, param: str, ids: Sequence[str], page: str | None) -> None:
+    item = table_pick(key, ids)
+    if item is not None:
+        if page is None:
+            open_item(param, item)
+        else:
+            st.session_state[keys.PENDING_SWITCH] = (page, {param: item})
+        st.session_state[keys.TABLE_NONCE] = st.session_state.get(keys.TABLE_NONCE, 0) + 1
+
+
+def item_table(frame: pd.DataFrame, ids: Sequence[str], key_prefix: str, param: str,
+               column_config: dict | None = None, page: str | None = None) -> None:
+    """`page`: the page script that shows the item, when it is not the current page."""
+    # A new key after each opening, so that coming back shows no stale selection.
+    key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
+    st.dataframe(frame, hide_index=True, key=key, on_select=partial(_on_select, key, param, list(ids), page),
+                 selection_mode="single-row", row_height=ROW_HEIGHT_PX, column_config=column_config)

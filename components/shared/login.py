@@ -1,0 +1,62 @@
+"""The login form, and the signed-in user's name with the way out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import keys
+from data_access.accounts.permissions import may
+from data_access.accounts.users import User, UserError
+from i18n import t
+
+
+def login_form(sign_in, demo_hint: str | None) -> None:
+    """The only thing shown until someone signs in; `sign_in(login, password)` raises UserError if refused."""
+    with st.container(width=420):
+        st.subheader(t("login.heading"))
+        with st.form(keys.LOGIN_FORM, border=True):
+            login = st.text_input(t("login.name"), key=keys.LOGIN_NAME, autocomplete="username")
+            password = st.text_input(t("login.password"), type="password", key=keys.LOGIN_PASSWORD,
+                                     autocomplete="current-password")
+            submitted = st.form_submit_button(t("login.submit"), type="primary", icon=":material/login:",
+                                              use_container_width=True)
+        refusal = st.session_state.pop(keys.LOGIN_REFUSAL, None)
+        if submitted:
+            try:
+                if not login.strip() or not password:
+                    refusal = "missing"
+                else:
+                    try:
+                        sign_in(login, password)
+                    except UserError as refused:
+                        refusal = refused.reason
+            finally:  # the typed password is dropped at once, whatever happens (a database failure too)
+                st.session_state.pop(keys.LOGIN_PASSWORD, None)
+            st.session_state[keys.LOGIN_REFUSAL] = refusal
+            st.rerun()
+        if refusal:
+            st.error(t(f"login.{refusal}"), icon=":material/error:")
+        if demo_hint:
+            st.caption(demo_hint)
+
+
+def user_menu(user: User, sign_out) -> None:
+    """Who is signed in and the logout button, top right, out of the way."""
+    with st.container(horizontal=True, horizontal_alignment="right", width="content"):
+        with st.popover(user.full_name, icon=":material/account_circle:"):
+            st.markdown(f":gray[{user.login} · {t('role.' + user.role)}]")
+            if st.button(t("login.logout"), icon=":material/logout:", key=keys.LOGOUT):
+                sign_out()
+                st.rerun()
+
+
+def allowed_user(permission: str, refusal_key: str) -> User:
+    """The signed-in user if their role grants `permission`; otherwise a message and the page stops.
+
+    Navigation already hides such pages from other roles; this guards a page opened some other way.
+    """
+    user = st.session_state.get(keys.USER)
+    if user is None or not may(user.role, permission):
+        st.warning(t(refusal_key), icon=":material/lock:")
+        st.stop()
+    return user

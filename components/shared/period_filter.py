@@ -1,0 +1,56 @@
+"""The reporting-period filter every page shares: this week, month, quarter, year, or custom.
+
+The choice travels in the URL (?period=quarter), so a chief can bookmark or
+send a view; an unknown value in the URL falls back to the default with a
+message. (Streamlit's own bind="query-params" writes the label, not the
+code, so a link would depend on the language: components/url_state.py is used
+instead.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from ui import keys
+from components.shared.url_state import adopt_from_url, choice_parser, publish_to_url
+from data_access.core.periods import DEFAULT_PERIOD, PERIOD_KINDS, Period, current_period
+from i18n import DATE_INPUT_FORMAT, fmt_date, t
+
+_SELECTED = "_selected_period"
+URL_PARAM = "period"
+
+
+def period_filter(today: dt.date) -> Period:
+    """Draw the filter; the chosen period is also kept for the page (`selected_period`)."""
+    adopt_from_url(keys.PERIOD, URL_PARAM, choice_parser(PERIOD_KINDS))
+    st.session_state.setdefault(keys.PERIOD, DEFAULT_PERIOD)
+    with st.container(horizontal=True, wrap=True, vertical_alignment="bottom"):
+        kind = st.segmented_control(
+            t("period.label"), PERIOD_KINDS, required=True,
+            format_func=lambda k: t(f"period.{k}"), key=keys.PERIOD,
+        ) or DEFAULT_PERIOD
+        publish_to_url(URL_PARAM, kind)
+        period = None
+        if kind == "custom":
+            picked = st.date_input(
+                t("period.range"), value=(today.replace(day=1), today), max_value=today,
+                format=DATE_INPUT_FORMAT, key=keys.PERIOD_RANGE, width=260,
+            )
+            if isinstance(picked, (tuple, list)) and len(picked) == 2:
+                period = current_period("custom", today, picked[0], picked[1])
+            else:
+                st.caption(t("period.range_incomplete"))
+        if period is None:
+            period = current_period(DEFAULT_PERIOD if kind == "custom" else kind, today)
+    st.session_state[_SELECTED] = period
+    return period
+
+
+def selected_period() -> Period:
+    return st.session_state[_SELECTED]
+
+
+def period_caption(period: Period) -> str:
+    return t("period.showing", start=fmt_date(period.start), end=fmt_date(period.end))

@@ -1,0 +1,75 @@
+"""One task in full, opened by /tasks?task=<code>."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from ui import keys
+from components.shared.detail_frame import back_button, field, share_link
+from data_access.tasks.detail import TaskDetail
+from i18n import fmt_date, fmt_datetime, fmt_int, t
+from ui.saving import status_change
+
+
+def task_detail_view(detail: TaskDetail | None, code: str,
+                     editor: Callable[[TaskDetail], None] | None = None) -> None:
+    """The task in full; `editor` draws the edit forms (for roles that may write) above its history."""
+    back_button(t("task.back"), "task", keys.TASK_BACK)
+    if detail is None:
+        st.warning(t("task.not_found", code=code[:60]), icon=":material/search_off:")
+        return
+
+    st.subheader(f"{detail.code} · {detail.title}")
+    category = "cancelled" if detail.status == "cancelled" else detail.category
+    if detail.days_overdue is not None:
+        timing = t("task.overdue_days", days=fmt_int(detail.days_overdue))
+    elif detail.days_left == 0:
+        timing = t("task.due_today")
+    elif detail.days_left is not None:
+        timing = t("task.days_left", days=fmt_int(detail.days_left))
+    else:
+        timing = None
+    badge_colour = {"open_overdue": "red", "completed_late": "orange", "open_in_time": "blue",
+                    "completed_on_time": "green"}.get(category, "gray")
+    with st.container(horizontal=True, wrap=True):
+        st.badge(t(f"category.{category}"), color=badge_colour)
+        if timing:
+            st.badge(timing, color=badge_colour)
+
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        field(t("task.source"), t(f"source.{detail.source}"))
+        field(t("task.unit"), detail.unit_name)
+        field(t("task.assigned_on"), fmt_date(detail.assigned_on))
+        field(t("task.due_on"), fmt_date(detail.due_on) if detail.due_on else t("task.no_deadline"))
+        field(t("task.status"), t(f"status.{detail.status}"))
+        if detail.completed_on:
+            field(t("task.completed_on"), fmt_date(detail.completed_on))
+    st.progress(detail.progress_pct / 100, text=f"{t('task.progress')}: {fmt_int(detail.progress_pct)}%")
+
+    st.markdown(f"**{t('task.document')}:**" + ("" if detail.document_id else f" {t('task.none')}"))
+    if detail.document_id:
+        st.page_link("app_pages/documents.py", icon=":material/description:",
+                     label=f"{detail.document_number} · {detail.document_type}: {detail.document_summary}",
+                     query_params={"document": str(detail.document_id)})
+    meeting = (f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}"
+               if detail.meeting_id else t("task.none"))
+    st.markdown(f"**{t('task.meeting')}:** {meeting}")
+
+    if editor:
+        editor(detail)
+
+    st.markdown(f"#### {t('task.history')}")
+    if not detail.events:
+        st.caption(t("task.history_empty"))
+    for event in detail.events:
+        with st.container(border=True):
+            extra = f" · {t('task.new_due_on', date=fmt_date(event.new_due_on))}" if event.new_due_on else ""
+            author = f" · {event.author}" if event.author else ""
+            st.markdown(f"**{t('event.' + event.kind)}**{extra}  \n"
+                        f":gray[{fmt_datetime(event.at)}{author}]")
+            if event.note:
+                st.write(status_change(event.note) if event.kind == "status" else event.note)
+
+    share_link(t("task.link"), "task", str(detail.code), "/tasks")

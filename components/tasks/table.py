@@ -1,0 +1,45 @@
+"""A table of tasks in which a tap on a row opens that task."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components.shared.item_table import item_table
+from data_access.tasks.lists import TaskRow
+from i18n import DATE_INPUT_FORMAT, fmt_int, t
+
+def status_text(row: TaskRow) -> str:
+    """One short phrase for the state of a task: "Quá hạn 14 ngày", "Còn 3 ngày", "Đã hoàn thành đúng hạn"."""
+    if row.days_overdue is not None:
+        return t("task.overdue_days", days=fmt_int(row.days_overdue))
+    if row.days_left == 0:
+        return t("task.due_today")
+    if row.days_left is not None:
+        return t("task.days_left", days=fmt_int(row.days_left))
+    return t(f"category.{row.category}")
+
+
+def task_table(rows: Sequence[TaskRow], key_prefix: str) -> None:
+    """Code, title, lead unit, deadline, state and progress: sized to fit a 1024 px screen."""
+    codes = [r.code for r in rows]
+    col = {name: t(f"tasks.col_{name}") for name in ("code", "title", "lead", "due", "category", "progress")}
+    frame = pd.DataFrame({
+        col["code"]: codes,
+        col["title"]: [r.title for r in rows],
+        col["lead"]: [r.unit_name for r in rows],
+        col["due"]: [r.due_on for r in rows],
+        col["category"]: [status_text(r) for r in rows],
+        col["progress"]: [r.progress_pct for r in rows],
+    })
+    item_table(frame, codes, key_prefix, "task", column_config={
+        col["code"]: st.column_config.TextColumn(width=115, pinned=True),
+        col["title"]: st.column_config.TextColumn(width=250),
+        col["lead"]: st.column_config.TextColumn(width=165),
+        col["due"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
+        col["category"]: st.column_config.TextColumn(width=135),
+        col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%",
+                                                         width=75),
+    })

@@ -1,0 +1,49 @@
+"""Which database the dashboard uses.
+
+In order: the DATABASE_URL environment variable, then
+`.streamlit/secrets.toml` (`[connections.office] url = ...`), then the
+embedded SQLite file `data/office.db` beside the code (OFFICE_EMBEDDED_DB
+moves it, for tests). Read with tomllib so the CLI and the tests need no
+Streamlit.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+DEFAULT_EMBEDDED_DB_FILE = PROJECT_ROOT / "data" / "office.db"
+
+
+def embedded_db_file() -> Path:
+    return Path(os.environ.get("OFFICE_EMBEDDED_DB", "").strip() or DEFAULT_EMBEDDED_DB_FILE)
+
+
+def demo_accounts_file() -> Path:
+    """Where the demo accounts' passwords are written: beside the embedded database, outside git."""
+    return embedded_db_file().parent / "demo-accounts.txt"
+
+
+def embedded_url() -> str:
+    return f"sqlite:///{embedded_db_file()}"
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    if SECRETS_FILE.exists():
+        with SECRETS_FILE.open("rb") as f:
+            secrets = tomllib.load(f)
+        url = str(secrets.get("connections", {}).get("office", {}).get("url", "")).strip()
+        if url:
+            return url
+    return embedded_url()
+
+
+def is_embedded(url: str) -> bool:
+    """The embedded default is the only database the app may create and fill by itself."""
+    return url == embedded_url()

@@ -1,0 +1,76 @@
+"""Which documents a view of the documents page covers, as one hashable value.
+
+Processing states of a document on a day D (incoming documents only):
+processed on time (processed_on <= due_on), processed late, overdue and not
+processed (due_on < D, no processing by D), pending (due_on >= D), or no
+deadline. "Processed" means processed on or before D, so a past period reads
+as it stood then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import and_, case, func, or_
+from sqlalchemy.sql import ColumnElement
+
+from data_access.core.schema import documents
+from data_access.tasks.filters import like_pattern
+
+PROCESSING_STATES = ("on_time", "late", "overdue", "pending", "no_deadline")
+
+
+def processing_state_on(as_of: dt.date) -> ColumnElement[str]:
+    d = documents.c
+    done = and_(d.processed_on.is_not(None), d.processed_on <= as_of)
+    return case(
+        (d.due_on.is_(None), "no_deadline"),
+        (and_(done, d.processed_on <= d.due_on), "on_time"),
+        (done, "late"),
+        (d.due_on < as_of, "overdue"),
+        else_="pending",
+    )
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    as_of: dt.date
+    registered_from: dt.date
+    registered_to: dt.date
+    direction: str | None = None
+    doc_type: str | None = None
+    urgency: str | None = None
+    unit_id: int | None = None
+    issuer: str | None = None
+    state: str | None = None  # a processing state: implies incoming
+    text: str | None = None
+
+    def without(self, *fields: str) -> "DocumentFilter":
+        return replace(self, **{name: None for name in fields})
+
+    def between(self, start: dt.date, end: dt.date) -> "DocumentFilter":
+        return replace(self, registered_from=start, registered_to=end)
+
+
+def where(f: DocumentFilter, with_dates: bool = True) -> list[ColumnElement[bool]]:
+    """The filter's conditions; without its dates when the caller bounds the dates itself."""
+    d = documents.c
+    conditions = [d.registered_on.between(f.registered_from, f.registered_to)] if with_dates else []
+    if f.direction is not None:
+        conditions.append(d.direction == f.direction)
+    if f.doc_type is not None:
+        conditions.append(d.doc_type == f.doc_type)
+    if f.urgency is not None:
+        conditions.append(d.urgency == f.urgency)
+    if f.unit_id is not None:
+        conditions.append(d.unit_id == f.unit_id)
+    if f.issuer is not None:
+        conditions.append(d.issuer == f.issuer)
+    if f.state is not None:
+        conditions += [d.direction == "incoming", processing_state_on(f.as_of) == f.state]
+    if f.text:
+        pattern = like_pattern(f.text.strip())
+        conditions.append(or_(func.lower(d.number).like(pattern, escape="\\"),
+                              func.lower(d.summary).like(pattern, escape="\\")))
+    return conditions

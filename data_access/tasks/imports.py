@@ -1,0 +1,103 @@
+"""A batch of tasks from an Excel list, the form offices already keep: read, checked row by row, previewed.
+
+The sheet's first row names the columns (any order, upper or lower case,
+with or without diacritics): "Nội dung nhiệm vụ", "Nguồn giao", "Đơn vị chủ
+trì" (its code or its exact name), "Ngày giao", "Hạn xử lý" (Excel dates or
+dd/mm/yyyy; blank: no deadline). Nothing is written here: the preview shows
+every row's problems, and task_edits.create_tasks saves the rows, all or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from typing import IO, Mapping
+
+from openpyxl import load_workbook
+from sqlalchemy import Connection, select
+
+from data_access.core.edit_errors import EditError
+from data_access.core.schema import TASK_SOURCES, units
+from data_access.tasks.edits import NewTask, task_problems
+
+MAX_ROWS = 2000
+COLUMNS = {  # plain header (no diacritics, lower case) -> field
+    "noi dung nhiem vu": "title",
+    "nguon giao": "source",
+    "don vi chu tri": "unit",
+    "ngay giao": "assigned_on",
+    "han xu ly": "due_on",
+}
+HEADERS = ("Nội dung nhiệm vụ", "Nguồn giao", "Đơn vị chủ trì", "Ngày giao", "Hạn xử lý")
+
+
+def plain(text: object) -> str:
+    """Lower case, without diacritics or extra spaces: 'Đơn vị  chủ trì' -> 'don vi chu tri'."""
+    value = unicodedata.normalize("NFD", str(text or "").replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in value if unicodedata.category(c) != "Mn").lower().split())
+
+
+@dataclass
+class ImportRow:
+    line: int  # the row number in the sheet, as the user sees it in Excel
+    task: NewTask
+    unit_name: str | None
+    problems: list[EditError] = field(default_factory=list)
+
+
+def _date(value, name: str, problems: list[EditError]) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
+    except ValueError:
+        problems.append(EditError(name, "bad_date", value=str(value)[:40]))
+        return None
+
+
+def read_tasks(conn: Connection, stream: IO[bytes], source_names: Mapping[str, str], today: dt.date,
+               document_id: int | None = None) -> list[ImportRow]:
+    """Every data row of the first sheet, with its problems; EditError('file', …) if the file itself is unusable.
+
+    `source_names` maps the sources' labels (as offices write them) to their codes.
+    """
+    try:
+        sheet = load_workbook(io.BytesIO(stream.read()), read_only=True, data_only=True).worksheets[0]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
+        raise EditError("file", "unreadable")
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None) or ()
+    where = {COLUMNS[plain(h)]: i for i, h in enumerate(header) if plain(h) in COLUMNS}
+    missing = [h for h in HEADERS if COLUMNS[plain(h)] not in where]
+    if missing:
+        raise EditError("file", "missing_columns", value=", ".join(missing))
+    sources = {plain(label): code for label, code in source_names.items()} | {c: c for c in TASK_SOURCES}
+    by_name = {plain(name): (code, name) for code, name in conn.execute(select(units.c.code, units.c.name))}
+    by_code = {code: name for code, name in by_name.values()}
+    found = []
+    for line, values in enumerate(rows, start=2):
+        cell = {name: values[i] if i < len(values) else None for name, i in where.items()}
+        if all(v is None or str(v).strip() == "" for v in cell.values()):
+            continue
+        if len(found) == MAX_ROWS:
+            raise EditError("file", "too_many_rows", max=MAX_ROWS)
+        problems: list[EditError] = []
+        unit_text = str(cell["unit"] or "").strip()
+        unit_code = unit_text if unit_text in by_code else by_name.get(plain(unit_text), (unit_text, None))[0]
+        raw_source = str(cell["source"] or "").strip()
+        task = NewTask(title=str(cell["title"] or "").strip(),
+                       source=sources.get(plain(raw_source), raw_source or None),
+                       unit_code=unit_code or None,
+                       assigned_on=_date(cell["assigned_on"], "assigned_on", problems),
+                       due_on=_date(cell["due_on"], "due_on", problems), document_id=document_id)
+        problems += [p for p in task_problems(conn, task, today)
+                     if not (p.field in {e.field for e in problems} and p.reason == "required")]
+        found.append(ImportRow(line, task, by_code.get(unit_code), problems))
+    return found
