@@ -9,7 +9,8 @@ role. Any page with ?mode=present becomes the slide show for a projector.
 import streamlit as st
 
 from ui import session as accounts
-from ui import db as cached_reads
+from ui.db import open_database
+from ui.startup import ensure_ready, is_ready
 import i18n
 from ui import keys
 from components.shared.db_problem import show_database_problem
@@ -67,29 +68,30 @@ presenting = st.query_params.get("mode") == "present"
 tablet_style()
 
 url = database_url()
+db = open_database(url)  # the one handle every page reads and writes through (ui.db.current)
 try:
     if is_embedded(url) and embedded_needs_setup():
         with st.spinner(t("first_start")):
-            cached_reads.ensure_ready(url)
+            ensure_ready(url)
     else:
-        cached_reads.ensure_ready(url)
-    user = accounts.signed_in_user(url)
+        ensure_ready(url)
+    user = accounts.signed_in_user(db)
 except DatabaseProblem as problem:
-    show_database_problem(problem, lambda: cached_reads.is_ready(url))
+    show_database_problem(problem, lambda: is_ready(url))
     st.stop()
 accounts.write_cookie()
 if user is None:  # the pages are registered (hidden) so that a bookmarked /tasks?task=… opens after login
     st.navigation(_pages(None), position="hidden")
     st.title(t("app.title"))
     try:
-        login_form(lambda login, password: accounts.sign_in(url, login, password), _demo_hint(url))
+        login_form(lambda login, password: accounts.sign_in(db, login, password), _demo_hint(url))
     except DatabaseProblem as problem:
-        show_database_problem(problem, lambda: cached_reads.is_ready(url))
+        show_database_problem(problem, lambda: is_ready(url))
     st.stop()
 
 navigation = st.navigation(_pages(user.role), position="hidden" if presenting else "top")
 if presenting:
-    run_show(url)
+    run_show()
     st.stop()
 pending = st.session_state.pop(keys.PENDING_SWITCH, None)
 if pending:  # a tap on another page's item (a commune point on the meetings page)
@@ -97,13 +99,13 @@ if pending:  # a tap on another page's item (a commune point on the meetings pag
 with st.container(horizontal=True, vertical_alignment="center"):
     st.title(navigation.title)
     try:
-        user_menu(user, lambda: accounts.sign_out(url))
+        user_menu(user, lambda: accounts.sign_out(db))
     except DatabaseProblem as problem:
-        show_database_problem(problem, lambda: cached_reads.is_ready(url))
+        show_database_problem(problem, lambda: is_ready(url))
         st.stop()
 show_flash()
 period_filter(clock.today_vn())
 try:
     navigation.run()
 except DatabaseProblem as problem:
-    show_database_problem(problem, lambda: cached_reads.is_ready(url))
+    show_database_problem(problem, lambda: is_ready(url))

@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from ui import db as cached_reads
-from components.shared.kpi import kpi_row
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
+from components.shared.kpi import kpi_row
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import period_caption, selected_period
-from data_access.core.config import database_url
+from data_access.core.database import NOW
+from data_access.overview.figures import overview_figures
 from i18n import t
+from ui.db import current
 
 period = selected_period()
-f = cached_reads.overview(database_url(), period.kind, period.start, period.end)
+f = current().read(overview_figures, period, NOW)
 freshness_caption(f.as_of, period_caption(period))
 
 st.subheader(t("overview.section_tasks"))

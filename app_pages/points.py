@@ -2,31 +2,32 @@
 
 import streamlit as st
 
-from ui import db as cached_reads
 from components.points import sections
-from components.shared.page_header import freshness_caption
-from components.shared.period_filter import selected_period
 from components.points.detail import point_detail_view
 from components.points.edit import point_check_form
-from data_access.core.config import database_url
-from data_access.core.engine import get_engine
+from components.shared.page_header import freshness_caption
+from components.shared.period_filter import selected_period
 from data_access.accounts.permissions import EDIT, may
+from data_access.core.database import NOW
+from data_access.points import detail, figures
 from i18n import t
-from ui.saving import current_user
+from ui.db import current
+from ui.session import current_user
 
-url = database_url()
+db = current()
 
 code = st.query_params.get("point")
 if code:
-    detail, now = cached_reads.point_detail(url, code.strip()[:60])
+    found = db.timed(detail.point_by_code, code.strip()[:60], NOW)
     user = current_user()
-    editor = (lambda d: point_check_form(d.state.code, user, lambda: get_engine(url))) \
+    editor = (lambda d: point_check_form(d.state.code, user)) \
         if may(user.role, EDIT) else None
-    point_detail_view(detail, code, now, editor=editor)
+    point_detail_view(found.value, code, found.read_at, editor=editor)
     st.stop()
 
 period = selected_period()
-fig, now = cached_reads.point_figures(url, period.start, period.end)
+read = db.timed(figures.point_figures, period.start, period.end, NOW)
+fig, now = read.value, read.read_at
 freshness_caption(now, t("points.scope_caption"))
 
 st.subheader(t("points.section_now"))

@@ -2,79 +2,75 @@
 
 import streamlit as st
 
-from ui import db as cached_reads
-from ui import keys
 from components.shared.page_header import freshness_caption
 from components.shared.pager import list_page, page_to_read
 from components.shared.period_filter import selected_period
 from components.tasks.breakdowns import by_source, overdue_ages, unit_ranking
 from components.tasks.detail import task_detail_view
-from components.tasks.filters import age_pills, category_pills, scope_caption, task_filters
-from components.tasks.picture import task_picture
 from components.tasks.edit import task_edit
+from components.tasks.filters import age_pills, category_pills, scope_caption, task_filters
 from components.tasks.grid import task_grid
 from components.tasks.imports import task_import
+from components.tasks.picture import task_picture
 from components.tasks.table import task_table
 from components.tasks.urging import urging_download
-from data_access.core import clock
-from data_access.core.config import database_url
-from data_access.core.engine import get_engine
 from data_access.accounts.permissions import EDIT, may
+from data_access.core import clock
 from data_access.core.schema import TASK_SOURCES
-from data_access.tasks.lists import DEFAULT_SORT, SORTS
+from data_access.tasks import detail, figures, imports, lists
 from i18n import t
-from ui.saving import current_user
+from ui import keys
+from ui.db import current
+from ui.session import current_user
 
-url = database_url()
+db = current()
 today = clock.today_vn()
+user = current_user()
 
 code = st.query_params.get("task")
 if code:
-    task_detail_view(cached_reads.task_detail(url, code.strip()[:60], today), code,
-                     editor=lambda detail: task_edit(detail, current_user(), lambda: get_engine(url), today))
+    task_detail_view(db.read(detail.task_by_code, code.strip()[:60], today), code,
+                     editor=lambda found: task_edit(found, user, today))
     st.stop()
 
-user = current_user()
-units = cached_reads.task_units(url)
+units = db.read(lists.units_with_tasks)
 if may(user.role, EDIT):
     sources = {t(f"source.{code}"): code for code in TASK_SOURCES}
-    task_import(user, lambda: get_engine(url), today,
-                lambda upload: cached_reads.import_preview(url, upload, sources, today),
+    task_import(user, today, lambda upload: db.read(imports.read_tasks, upload, sources, today),
                 next((u.name for u in units), ""))
 f = task_filters(today, selected_period(), units)
-now, last_year, read_at = cached_reads.task_picture(url, f)
-freshness_caption(read_at, scope_caption(f))
+whole = f.without("category", "age")  # the picture shows all five categories of the filter
+picture = db.timed(figures.count_by_category, whole)
+freshness_caption(picture.read_at, scope_caption(f))
 
 st.subheader(t("tasks.section_picture"))
-task_picture(now, last_year)
+task_picture(picture.value, db.read(figures.count_by_category, whole.a_year_before()))
 
 st.subheader(t("tasks.section_stuck"))
-units, sources, ages = cached_reads.task_breakdowns(url, f)
-unit_ranking(units)
+unit_ranking(db.read(figures.overdue_by_unit, f))
 with st.container(horizontal=True, wrap=True, gap="large"):
     with st.container(width=340):
-        overdue_ages(ages)
+        overdue_ages(db.read(figures.overdue_ages, f))
     with st.container(width=420):
-        by_source(sources)
+        by_source(db.read(figures.by_source, f))
 
 st.subheader(t("tasks.section_due_soon"))
-due_soon = cached_reads.tasks_due_soon(url, f)
+due_soon = db.read(lists.due_soon, f)
 if due_soon:
     task_table(due_soon, keys.TASKS_DUE_SOON_TABLE)
 else:
     st.caption(t("tasks.due_soon_none"))
 
 st.subheader(t("tasks.section_list"))
-category_pills(now)
+category_pills(picture.value)
 age_pills()
-sort = st.selectbox(t("tasks.sort"), SORTS, key=keys.TASKS_SORT, width=280,
-                    format_func=lambda s: t(f"tasks.sort.{s}"), index=list(SORTS).index(DEFAULT_SORT))
+sort = st.selectbox(t("tasks.sort"), lists.SORTS, key=keys.TASKS_SORT, width=280,
+                    format_func=lambda s: t(f"tasks.sort.{s}"), index=list(lists.SORTS).index(lists.DEFAULT_SORT))
 page_key, page_no = page_to_read(keys.TASKS_PAGE, (f, sort))
-page = cached_reads.task_page(url, f, sort, page_no)
+page = db.read(lists.task_page, f, sort, page_no)
 list_page(page, page_key, "tasks", lambda: task_table(page.rows, keys.TASKS_LIST_TABLE),
-          (t("grid.toggle"), keys.TASKS_GRID_ON,
-           lambda: task_grid(page.rows, (page_key, page.page), user, lambda: get_engine(url), today))
+          (t("grid.toggle"), keys.TASKS_GRID_ON, lambda: task_grid(page.rows, (page_key, page.page), user, today))
           if may(user.role, EDIT) else None)
 
 st.subheader(t("tasks.section_urging"))
-urging_download(*cached_reads.urging_summary(url, f), f.as_of, lambda: cached_reads.urging_list(url, f))
+urging_download(*db.read(lists.urging_summary, f), f.as_of, lambda: db.read(lists.urging_list, f))

@@ -12,9 +12,10 @@ from sqlalchemy import Engine
 
 from data_access.documents import lists as document_list
 from data_access.documents import figures as documents
-from data_access.meetings import load as meetings
+from data_access.meetings import figures as meetings
 from data_access.tasks import lists as task_list
 from data_access.tasks import figures as tasks
+from data_access.meetings import lists as meeting_lists
 from data_access.meetings import figures as mf
 from data_access.points import figures as pf
 from data_access.documents.filters import DocumentFilter
@@ -44,7 +45,8 @@ def replay(engine: Engine, page: str, view: str, now: dt.datetime) -> None:
     period = current_period(kind, today)
     before, year_ago = previous_period(period), same_period_last_year(period)
     if page == "overview":
-        overview_figures(engine, period, now)
+        with engine.connect() as conn:
+            overview_figures(conn, period, now)
         return
     with engine.connect() as conn:
         if page == "tasks":
@@ -65,6 +67,6 @@ def replay(engine: Engine, page: str, view: str, now: dt.datetime) -> None:
         elif page == "meetings":
             mf.meeting_figures(conn, period.start, period.end)
             meetings.load(conn, period.start, period.end), meetings.load(conn, before.start, before.end)
-            mf.upcoming(conn, now)
+            meeting_lists.upcoming(conn, now)
         elif page == "points":
             pf.point_figures(conn, period.start, period.end, now)

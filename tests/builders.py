@@ -55,3 +55,9 @@ class Office:
 
     def check(self, unit_id, checked_at, status="connected", note=None) -> int:
         return self._insert(point_checks, unit_id=unit_id, checked_at=checked_at, status=status, note=note)
+
+
+def read(engine, query, *args):
+    """Run a data_access query function on a new connection of `engine`."""
+    with engine.connect() as conn:
+        return query(conn, *args)

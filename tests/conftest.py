@@ -87,3 +87,12 @@ def db_url(request, migrated):
 @pytest.fixture
 def engine(db_url):
     return get_engine(db_url)
+
+
+@pytest.fixture
+def conn(engine, request):
+    """A connection to a database holding the test module's known data (the module's KNOWN.fill)."""
+    with engine.begin() as c:
+        request.module.KNOWN.fill(c)
+    with engine.connect() as c:
+        yield c

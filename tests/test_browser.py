@@ -23,6 +23,7 @@ from data_access.accounts.sessions import start_session
 from data_access.accounts.users import list_users
 from data_access.demo.accounts import read_demo_passwords
 from data_access.core.engine import get_engine
+from data_access.core.database import Database
 from data_access.overview.figures import overview_figures
 from data_access.core.periods import current_period
 from tests.builders import vn
@@ -189,7 +190,7 @@ def test_overview_readable_at_each_size(browser, demo_server, size_name):
     """Vietnamese overview with the data layer's figures, no horizontal scrolling, screenshot saved."""
     url, db_url = demo_server
     page = _open(browser, url + "/", SIZES[size_name])
-    expected = overview_figures(get_engine(db_url), current_period("month", NOW.date()), NOW)
+    expected = Database(db_url).read(overview_figures, current_period("month", NOW.date()), NOW)
     _assert_fits(page)
     assert page.get_by_role("heading", name="Tổng quan").count() == 1
     assert page.get_by_text("Cập nhật lúc").count() >= 1

@@ -11,7 +11,7 @@ from data_access.core.engine import get_engine
 from data_access.overview.figures import overview_figures
 from data_access.core.periods import current_period
 from data_access.tasks.figures import count_by_category
-from tests.builders import vn
+from tests.builders import read, vn
 from tests.conftest import empty_all_tables
 
 NOW = vn(2026, 11, 23, 10, 0)
@@ -25,7 +25,7 @@ def test_overview_and_categories_agree(migrated):
         seed_demo(engine, NOW, scale=0.3)
     for kind in ("week", "month", "quarter", "year"):
         period = current_period(kind, NOW.date())
-        sqlite, postgres = (dataclasses.asdict(overview_figures(e, period, NOW)) for e in engines)
+        sqlite, postgres = (dataclasses.asdict(read(e, overview_figures, period, NOW)) for e in engines)
         assert sqlite == postgres, kind
     for day in (NOW.date(), NOW.date().replace(month=1, day=15)):
         answers = []

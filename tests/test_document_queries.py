@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from data_access.documents import detail as document_detail
 from data_access.documents import lists as document_list
 from data_access.documents import figures as documents
 from data_access.documents.filters import DocumentFilter
@@ -13,12 +14,7 @@ from tests import known_documents as K
 MONTH = DocumentFilter(K.TODAY, dt.date(2025, 8, 1), K.TODAY)
 
 
-@pytest.fixture
-def conn(engine):
-    with engine.begin() as c:
-        K.fill(c)
-    with engine.connect() as c:
-        yield c
+KNOWN = K  # the conftest's `conn` fixture fills the database with it
 
 
 def test_volumes_now_before_and_a_year_ago(conn):
@@ -92,9 +88,9 @@ def test_list_is_paged(conn):
 
 
 def test_one_document_with_the_tasks_it_assigned(conn):
-    detail = document_list.document_by_id(conn, K.IDS["o2"], K.TODAY)
+    detail = document_detail.document_by_id(conn, K.IDS["o2"], K.TODAY)
     assert (detail.number, detail.direction, detail.digitally_signed) == ("123/UBND-KT", "outgoing", True)
     assert [t.code for t in detail.tasks] == ["NV-2025-0100"]
-    overdue = document_list.document_by_id(conn, K.IDS["d3"], K.TODAY)
+    overdue = document_detail.document_by_id(conn, K.IDS["d3"], K.TODAY)
     assert (overdue.state, overdue.unit_name, overdue.issuer) == ("overdue", "Sở Y tế", "Văn phòng Chính phủ")
-    assert document_list.document_by_id(conn, 987654321, K.TODAY) is None
+    assert document_detail.document_by_id(conn, 987654321, K.TODAY) is None

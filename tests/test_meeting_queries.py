@@ -4,20 +4,17 @@ import datetime as dt
 
 import pytest
 
+from data_access.meetings import detail as meeting_detail
+from data_access.meetings import lists as meeting_lists
 from data_access.meetings import figures as mf
-from data_access.meetings import load as meetings
+from data_access.meetings import figures as meetings
 from tests import known_meetings as K
 from tests.builders import vn
 
 START = dt.date(2025, 8, 1)
 
 
-@pytest.fixture
-def conn(engine):
-    with engine.begin() as c:
-        K.fill(c)
-    with engine.connect() as c:
-        yield c
+KNOWN = K  # the conftest's `conn` fixture fills the database with it
 
 
 def test_load_per_working_day_against_the_previous_period(conn):
@@ -48,19 +45,19 @@ def test_online_meetings_and_points_missing_most(conn):
 
 
 def test_next_seven_days(conn):
-    got = mf.upcoming(conn, vn(2025, 8, 28, 9, 0))
+    got = meeting_lists.upcoming(conn, vn(2025, 8, 28, 9, 0))
     assert [m.title for m in got] == K.UPCOMING
 
 
 def test_one_meeting_in_full(conn):
-    detail = mf.meeting_by_id(conn, K.IDS["m2"])
+    detail = meeting_detail.meeting_by_id(conn, K.IDS["m2"])
     assert detail.meeting.title == "Hội nghị trực tuyến 01/08" and detail.meeting.is_online
     assert [(p.unit_name, p.status) for p in detail.points] == [
         ("Xã Bình Đức", "failed"), ("Xã Tân Lợi", "absent"), ("Xã Mỹ Hòa Hưng", "connected")]
     assert [t.code for t in detail.tasks] == ["NV-2025-0200"]
-    assert mf.meeting_by_id(conn, 987654) is None
+    assert meeting_detail.meeting_by_id(conn, 987654) is None
 
 
 def test_meetings_of_a_tapped_day(conn):
-    got = mf.meetings_on(conn, dt.date(2025, 8, 1), dt.date(2025, 8, 1))
+    got = meeting_lists.meetings_on(conn, dt.date(2025, 8, 1), dt.date(2025, 8, 1))
     assert [m.title for m in got] == ["Hội nghị trực tuyến 01/08", "Họp sáng 01/08"]

@@ -5,17 +5,13 @@ import datetime as dt
 
 import pytest
 
+from data_access.points import detail as point_detail
 from data_access.points import figures as pf
 from tests import known_office as K
 from tests.known_office import NOW
 
 
-@pytest.fixture
-def conn(engine):
-    with engine.begin() as c:
-        K.fill(c)
-    with engine.connect() as c:
-        yield c
+KNOWN = K  # the conftest's `conn` fixture fills the database with it
 
 
 def test_board_worst_first_with_stale_flags(conn):
@@ -40,11 +36,11 @@ def test_connection_rate_per_day_up_to_now(conn):
 
 
 def test_one_point_in_full(conn):
-    detail = pf.point_by_code(conn, K.CODES["p2"], NOW)
+    detail = point_detail.point_by_code(conn, K.CODES["p2"], NOW)
     assert (detail.state.name, detail.state.status) == ("Xã Bình Đức", "disconnected")
     assert [c.status for c in detail.checks] == ["disconnected", "connected"]
     assert [(j.status) for j in detail.meetings] == ["connected"]
-    never = pf.point_by_code(conn, K.CODES["p3"], NOW)
+    never = point_detail.point_by_code(conn, K.CODES["p3"], NOW)
     assert (never.state.status, never.state.checked_at, never.checks) == ("not_checked", None, ())
-    assert pf.point_by_code(conn, "XA-KHONG-CO", NOW) is None
-    assert pf.point_by_code(conn, "SO-TC-NOT-A-POINT", NOW) is None
+    assert point_detail.point_by_code(conn, "XA-KHONG-CO", NOW) is None
+    assert point_detail.point_by_code(conn, "SO-TC-NOT-A-POINT", NOW) is None

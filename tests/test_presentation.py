@@ -2,7 +2,7 @@
 
 import pytest
 
-from ui import db as cached_reads
+from ui.db import CachedDatabase
 from components.overview.show import SLIDES, ShowSettings, current_slide
 from data_access.core.errors import DatabaseProblem
 from tests import known_office
@@ -46,7 +46,7 @@ def test_a_dropped_database_keeps_the_last_figures(monkeypatch, office_url):
     def unreachable(*args, **kwargs):
         raise DatabaseProblem(DatabaseProblem.UNREACHABLE)
 
-    monkeypatch.setattr(cached_reads, "presentation_figures", unreachable)
+    monkeypatch.setattr(CachedDatabase, "timed", unreachable)
     at.run()
     assert not at.exception
     assert metrics(at)["Nhiệm vụ quá hạn"][0] == "5"

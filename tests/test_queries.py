@@ -6,13 +6,14 @@ import datetime as dt
 import pytest
 
 from data_access.documents import figures as documents
-from data_access.meetings import load as meetings
-from data_access.points import status as points
+from data_access.meetings import figures as meetings
+from data_access.points import figures as points
 from data_access.tasks import figures as tasks
 from data_access.tasks.filters import TaskFilter
 from data_access.overview.figures import overview_figures
 from data_access.core.periods import current_period
 from tests import known_office
+from tests.builders import read
 from tests.known_office import EXPECTED as E, NOW, TODAY
 
 
@@ -93,7 +94,7 @@ def test_point_status_now_and_a_day_ago(office):
 
 
 def test_overview_figures_together(office):
-    f = overview_figures(office, current_period("month", TODAY), NOW)
+    f = read(office, overview_figures, current_period("month", TODAY), NOW)
     assert f.overdue.overdue_now == E["overdue_now"]
     assert f.previous.start.isoformat() == "2025-07-01" and f.previous.end.isoformat() == "2025-07-28"
     assert f.incoming_change == 0 and f.outgoing_change == 2
@@ -104,7 +105,7 @@ def test_overview_figures_together(office):
 
 
 def test_empty_database_gives_zeros(engine):
-    f = overview_figures(engine, current_period("week", TODAY), NOW)
+    f = read(engine, overview_figures, current_period("week", TODAY), NOW)
     assert f.overdue.overdue_now == 0 and f.documents.incoming == 0
     assert f.points_now.total == 0
     assert f.meeting_load.per_working_day == 0

@@ -49,7 +49,7 @@ def test_demo_province_at_full_scale(engine):
         assert _count(conn, task_events) > categories.total
         assert _count(conn, tasks, tasks.c.completed_on > TODAY) == 0
         # about one meeting a working day, some online; checks of every point but one
-        figures = overview_figures(engine, current_period("quarter", TODAY), NOW)
+        figures = overview_figures(conn, current_period("quarter", TODAY), NOW)
         assert 0.7 < figures.meeting_load.per_working_day < 1.4
         assert _count(conn, meetings, meetings.c.is_online.is_(True)) > 50
         assert figures.points_now.total == 102 and figures.points_now.not_checked == 1

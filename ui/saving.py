@@ -8,74 +8,21 @@ the form keeps what the user typed.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Callable, Iterable
 
 import streamlit as st
 
-from ui import db as cached_reads
+from ui.db import clear_reads, current
+from ui.display import field_label, shown, shown_value
 from ui import keys
 from data_access.core.edit_errors import Conflict, EditError, Forbidden
 from data_access.core.errors import DATABASE_ERRORS, classify
-from data_access.accounts.users import User, UserError
-from i18n import fmt_date, fmt_datetime, known, t
-
-
-def current_user() -> User | None:
-    return st.session_state.get(keys.USER)
-
-
-_CODE_LABELS = {"status": ("status", "mstatus", "pstatus", "join"), "source": ("source",),
-                "kind": ("kind", "event"), "urgency": ("urgency",), "role": ("role",)}
-
-
-def shown_value(field: str, value: Any) -> str:
-    """A stored value as a user reads it: code lists by their labels, dates as 28/08/2025."""
-    if isinstance(value, str):
-        if field.startswith("point_status:") and known(f"join.{value}"):
-            return t(f"join.{value}")
-        if field == "note":
-            return status_change(value)
-        for prefix in _CODE_LABELS.get(field, ()):
-            if known(f"{prefix}.{value}"):
-                return t(f"{prefix}.{value}")
-        if len(value) == 10 and value[4] == "-" and value[7] == "-":  # an ISO date from the audit trail
-            try:
-                return fmt_date(dt.date.fromisoformat(value))
-            except ValueError:
-                pass
-    return _shown(value)
-
-
-def status_change(note: str) -> str:
-    """A status event's note holds codes ("in_progress → completed"); show their labels."""
-    parts = note.split(" → ")
-    if len(parts) == 2 and all(known(f"status.{p}") for p in parts):
-        return " → ".join(t(f"status.{p}") for p in parts)
-    return note
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return t("edit.empty")
-    if isinstance(value, dt.datetime):
-        return fmt_datetime(value)
-    if isinstance(value, dt.date):
-        return fmt_date(value)
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    return str(value)
-
-
-def field_label(field: str) -> str:
-    """A column's name for people; 'point_status:XA-A' is how one point joined a meeting."""
-    if field.startswith("point_status:"):
-        return f"{t('field.point_status')} {field.split(':', 1)[1]}"
-    return t(f"field.{field}") if known(f"field.{field}") else field
+from data_access.accounts.users import UserError
+from i18n import t
 
 
 def refusal_text(error: EditError) -> str:
-    params = {k: _shown(v) for k, v in error.params.items()}
+    params = {k: shown(v) for k, v in error.params.items()}
     return t(f"edit.{error.reason}", field=field_label(error.field), **params)
 
 
@@ -101,11 +48,15 @@ def forget(state_keys: Iterable[str]) -> None:
         st.session_state.pop(key, None)
 
 
-def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
-    """Run `write`; on success clear the reads and the form's state and rerun, else explain why not."""
+def save(write: Callable[..., Any], *args: Any, forget_after: Iterable[str] = (), **kwargs: Any) -> bool:
+    """Run the data_access write function `write(engine, *args, **kwargs)` on the dashboard's database.
+
+    On success the reads are cleared (by the handle), the form's state dropped and the page rerun;
+    else the refusal is explained in place and the form keeps what the user typed.
+    """
     forget_after = list(forget_after)
     try:
-        write()
+        current().write(write, *args, **kwargs)
     except EditError as error:
         st.error(_on_item(error, refusal_text(error)), icon=":material/error:")
         return False
@@ -113,12 +64,12 @@ def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
         st.error(t(f"user_error.{refused.reason}"), icon=":material/error:")
         return False
     except Forbidden:
-        user = current_user()
+        user = st.session_state.get(keys.USER)
         st.error(t("edit.forbidden", role=t(f"role.{user.role}") if user else "?"), icon=":material/block:")
         return False
     except Conflict as conflict:
         def reload() -> None:
-            cached_reads.clear_reads()
+            clear_reads()
             forget(forget_after)
         _show_conflict(conflict, reload)
         return False
@@ -127,7 +78,6 @@ def save(write: Callable[[], Any], forget_after: Iterable[str] = ()) -> bool:
         problem = classify(exc)
         st.error(t("edit.db_failed", reason=problem.reason), icon=":material/cloud_off:")
         return False
-    cached_reads.clear_reads()
     forget(forget_after)
     st.session_state[keys.FLASH] = t("edit.saved")
     st.rerun()

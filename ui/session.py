@@ -12,19 +12,24 @@ import streamlit as st
 from ui import keys
 from data_access.accounts import sessions as login_sessions
 from data_access.accounts import users
-from data_access.core.engine import get_engine
+from data_access.core.database import Database
 from data_access.core.errors import guarded
 
 COOKIE = "office_session"
 COOKIE_MAX_AGE_SECONDS = 12 * 3600  # the server ends idle sessions long before
 
 
-def signed_in_user(url: str) -> users.User | None:
+def current_user() -> users.User | None:
+    """The signed-in user of this browser session (set by app.py before any page runs)."""
+    return st.session_state.get(keys.USER)
+
+
+def signed_in_user(db: Database) -> users.User | None:
     """The user of this browser's live session, or None (then the login form is shown)."""
     token = st.session_state.get(keys.SESSION_TOKEN) or st.context.cookies.get(COOKIE)
     if not isinstance(token, str):  # AppTest has no browser, hence no cookies
         token = None
-    user = guarded(lambda: login_sessions.session_user(get_engine(url), token)) if token else None
+    user = guarded(lambda: login_sessions.session_user(db.engine, token)) if token else None
     if user is None:
         st.session_state.pop(keys.SESSION_TOKEN, None)
         st.session_state.pop(keys.USER, None)
@@ -34,9 +39,9 @@ def signed_in_user(url: str) -> users.User | None:
     return user
 
 
-def sign_in(url: str, login: str, password: str) -> users.User:
+def sign_in(db: Database, login: str, password: str) -> users.User:
     """Check the password (UserError if refused) and start a session; the cookie is set on the next run."""
-    engine = get_engine(url)
+    engine = db.engine
     user = guarded(lambda: users.authenticate(engine, login, password))
     st.session_state[keys.SESSION_TOKEN] = guarded(lambda: login_sessions.start_session(engine, user))
     st.session_state[keys.USER] = user
@@ -44,10 +49,10 @@ def sign_in(url: str, login: str, password: str) -> users.User:
     return user
 
 
-def sign_out(url: str) -> None:
+def sign_out(db: Database) -> None:
     token = st.session_state.pop(keys.SESSION_TOKEN, None)
     st.session_state.pop(keys.USER, None)
-    guarded(lambda: login_sessions.end_session(get_engine(url), token))
+    guarded(lambda: login_sessions.end_session(db.engine, token))
     st.session_state[keys.COOKIE_TO_SET] = False
 
 

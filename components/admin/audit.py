@@ -7,7 +7,7 @@ import streamlit as st
 from ui import keys
 from data_access.accounts.audit import AuditEntry
 from i18n import fmt_datetime, fmt_int, known, t
-from ui.saving import field_label, shown_value
+from ui.display import field_label, shown_value
 
 TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks", "users")
 PAGES = {"task": "app_pages/tasks.py", "document": "app_pages/documents.py", "meeting": "app_pages/meetings.py",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -25,7 +25,7 @@ def user_list(people: Sequence[User]) -> None:
     }), hide_index=True, use_container_width=True)
 
 
-def add_user_form(actor: User, engine_of: Callable) -> None:
+def add_user_form(actor: User) -> None:
     st.markdown(f"#### {t('users.add')}")
     with st.form("new_user_form"):
         login = st.text_input(t("users.login"), max_chars=60, key=keys.NEW_USER_LOGIN)
@@ -37,11 +37,10 @@ def add_user_form(actor: User, engine_of: Callable) -> None:
         submitted = st.form_submit_button(t("users.add_save"), type="primary", icon=":material/person_add:",
                                           key=keys.NEW_USER_SAVE)
     if submitted:
-        save(lambda: user_admin.add_user(engine_of(), actor, login, role, name, password),
-             [keys.NEW_USER_LOGIN, keys.NEW_USER_NAME, keys.NEW_USER_PASSWORD])
+        save(user_admin.add_user, actor, login, role, name, password, forget_after=[keys.NEW_USER_LOGIN, keys.NEW_USER_NAME, keys.NEW_USER_PASSWORD])
 
 
-def change_user_form(actor: User, engine_of: Callable, people: Sequence[User]) -> None:
+def change_user_form(actor: User, people: Sequence[User]) -> None:
     st.markdown(f"#### {t('users.change')}")
     with st.form("user_action_form"):
         login = st.selectbox(t("users.login"), [u.login for u in people], index=None, key=keys.USER_PICK,
@@ -56,7 +55,6 @@ def change_user_form(actor: User, engine_of: Callable, people: Sequence[User]) -
         if not login:
             st.error(t("users.pick_first"), icon=":material/error:")
         elif action == "reset":
-            save(lambda: user_admin.set_password(engine_of(), actor, login, password), [keys.USER_NEW_PASSWORD])
+            save(user_admin.set_password, actor, login, password, forget_after=[keys.USER_NEW_PASSWORD])
         else:
-            save(lambda: user_admin.set_user_active(engine_of(), actor, login, action == "enable"),
-                 [keys.USER_NEW_PASSWORD])
+            save(user_admin.set_user_active, actor, login, action == "enable", forget_after=[keys.USER_NEW_PASSWORD])

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import keys
 from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
-from data_access.documents.lists import DocumentDetail
+from data_access.documents.detail import DocumentDetail
 from i18n import fmt_date, t
 
 

@@ -6,17 +6,16 @@ over someone else's newer change is refused with what changed.
 
 from __future__ import annotations
 import datetime as dt
-from typing import Callable
 import streamlit as st
 from ui import keys
 from ui.keys import edit_key
 from data_access.documents import edits as document_edits
-from data_access.documents.lists import DocumentDetail
+from data_access.documents.detail import DocumentDetail
 from i18n import DATE_INPUT_FORMAT, t
 from ui.saving import save
 
 
-def document_edit(detail: DocumentDetail, user, engine_of: Callable, today: dt.date) -> None:
+def document_edit(detail: DocumentDetail, user, today: dt.date) -> None:
     seen_key = edit_key(keys.DOC_SEEN, detail.id)
     seen = st.session_state.setdefault(seen_key, detail.seen())
     form_keys = [seen_key, edit_key(keys.DOC_PROCESSED_ON, detail.id)]
@@ -28,5 +27,5 @@ def document_edit(detail: DocumentDetail, user, engine_of: Callable, today: dt.d
         submitted = st.form_submit_button(t("doc_edit.save"), type="primary", icon=":material/task_alt:",
                                           key=edit_key(keys.DOC_SAVE, detail.id))
     if submitted:
-        save(lambda: document_edits.mark_document_processed(engine_of(), user, detail.id, seen["version"], seen,
-                                                          processed_on, today), form_keys)
+        save(document_edits.mark_document_processed, user, detail.id, seen["version"], seen,
+                                                          processed_on, today, forget_after=form_keys)

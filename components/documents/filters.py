@@ -14,7 +14,7 @@ import streamlit as st
 from ui import keys
 from components.shared.url_state import adopt_from_url, choice_parser, publish_to_url
 from data_access.documents.filters import PROCESSING_STATES, DocumentFilter
-from data_access.documents.lists import Choice
+from data_access.core.units import UnitChoice
 from data_access.documents.figures import ProcessingCounts
 from data_access.core.periods import Period
 from data_access.core.schema import DOC_DIRECTIONS, DOC_URGENCIES
@@ -39,7 +39,7 @@ def _int_or_none(raw: str):
 
 
 def document_filters(today: dt.date, period: Period, types: Sequence[str],
-                     units: Sequence[Choice]) -> DocumentFilter:
+                     units: Sequence[UnitChoice]) -> DocumentFilter:
     names = {u.id: u.name for u in units}
     adopt_from_url(keys.DOCS_DIRECTION, "dir", choice_parser(DOC_DIRECTIONS))
     adopt_from_url(keys.DOCS_TYPE, "type", choice_parser(types))

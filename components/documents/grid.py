@@ -4,7 +4,7 @@ in one save (one transaction, all or none), each checked against the version the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Sequence
+from typing import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +17,7 @@ from i18n import DATE_INPUT_FORMAT, t
 from ui.saving import save
 
 
-def document_grid(rows: Sequence[DocumentRow], scope, user, engine_of: Callable, today: dt.date) -> None:
+def document_grid(rows: Sequence[DocumentRow], scope, user, today: dt.date) -> None:
     """`scope` is what chose the rows (filters, sort and page)."""
     shown = rows_as_shown(keys.DOCS_GRID_ROWS, keys.DOCS_GRID, rows, scope)
     col = {name: t(f"docs_grid.{name}") for name in ("number", "summary", "due_on", "processed_on")}
@@ -36,5 +36,4 @@ def document_grid(rows: Sequence[DocumentRow], scope, user, engine_of: Callable,
     st.caption(t("docs_grid.hint", count=len(changes)))
     if st.button(t("grid.save"), type="primary", icon=":material/save:", key=keys.DOCS_GRID_SAVE,
                  disabled=not changes):
-        save(lambda: document_edits.mark_documents_processed(engine_of(), user, changes, today),
-             (keys.DOCS_GRID, keys.DOCS_GRID_ROWS))
+        save(document_edits.mark_documents_processed, user, changes, today, forget_after=(keys.DOCS_GRID, keys.DOCS_GRID_ROWS))

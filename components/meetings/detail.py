@@ -10,7 +10,7 @@ import streamlit as st
 from ui import keys
 from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
 from data_access.core.clock import VN_TZ
-from data_access.meetings.figures import MeetingDetail
+from data_access.meetings.detail import MeetingDetail
 from i18n import fmt_date, fmt_int, t
 
 

@@ -6,20 +6,20 @@ over someone else's newer change is refused with what changed.
 
 from __future__ import annotations
 import datetime as dt
-from typing import Callable, Sequence
+from typing import Sequence
 import pandas as pd
 import streamlit as st
 from ui import keys
 from ui.keys import edit_key
 from data_access.meetings import edits as meeting_edits
-from data_access.meetings.figures import MeetingDetail
+from data_access.meetings.detail import MeetingDetail
 from data_access.core.clock import VN_TZ
 from data_access.core.schema import MEETING_KINDS, MEETING_POINT_STATUSES, MEETING_STATUSES
 from i18n import DATE_INPUT_FORMAT, t
 from ui.saving import save
 
 
-def meeting_edit(detail: MeetingDetail, user, engine_of: Callable, points: Sequence[tuple[str, str]]) -> None:
+def meeting_edit(detail: MeetingDetail, user, points: Sequence[tuple[str, str]]) -> None:
     m = detail.meeting
     seen_key = edit_key(keys.MEETING_SEEN, m.id)
     seen = st.session_state.setdefault(seen_key, detail.seen())
@@ -31,13 +31,13 @@ def meeting_edit(detail: MeetingDetail, user, engine_of: Callable, points: Seque
         clicked = st.button(t("meeting_edit.save_status"), icon=":material/save:",
                             key=edit_key(keys.MEETING_STATUS_SAVE, m.id))
     if clicked:
-        save(lambda: meeting_edits.set_meeting_status(engine_of(), user, m.id, seen["version"], seen,
-                                                     status or seen["status"]), status_keys)
+        save(meeting_edits.set_meeting_status, user, m.id, seen["version"], seen,
+                                                     status or seen["status"], forget_after=status_keys)
     if m.is_online:
-        _joins_editor(detail, user, engine_of, points, seen, [seen_key, edit_key(keys.MEETING_JOINS, m.id)])
+        _joins_editor(detail, user, points, seen, [seen_key, edit_key(keys.MEETING_JOINS, m.id)])
 
 
-def _joins_editor(detail, user, engine_of, points, seen, form_keys) -> None:
+def _joins_editor(detail, user, points, seen, form_keys) -> None:
     """Every commune point with how it joined, edited in a grid; a blank status means it was not invited."""
     m = detail.meeting
     joined = seen["points"]  # as first shown: a save compares against what the user saw
@@ -55,11 +55,10 @@ def _joins_editor(detail, user, engine_of, points, seen, form_keys) -> None:
                  key=edit_key(keys.MEETING_JOINS_SAVE, m.id)):
         wanted = {row.code: codes.get(row[3]) for row in edited.itertuples()}
         changes = {code: status for code, status in wanted.items() if joined.get(code) != status}
-        save(lambda: meeting_edits.record_meeting_points(engine_of(), user, m.id, seen["version"], seen, changes),
-             form_keys)
+        save(meeting_edits.record_meeting_points, user, m.id, seen["version"], seen, changes, forget_after=form_keys)
 
 
-def new_meeting_form(user, engine_of: Callable, today: dt.date) -> None:
+def new_meeting_form(user, today: dt.date) -> None:
     """Scheduling a meeting: the day and times are Vietnam time."""
     form_keys = [keys.NEW_MEETING_TITLE, keys.NEW_MEETING_PLACE, keys.NEW_MEETING_CHAIR]
     with st.expander(t("new_meeting.heading"), icon=":material/event:"):
@@ -82,4 +81,4 @@ def new_meeting_form(user, engine_of: Callable, today: dt.date) -> None:
             starts = dt.datetime.combine(day, start, VN_TZ) if day and start else None
             ends = dt.datetime.combine(day, end, VN_TZ) if day and end else None
             meeting = meeting_edits.NewMeeting(title, kind, starts, ends, place, chair, online)
-            save(lambda: meeting_edits.schedule_meeting(engine_of(), user, meeting), form_keys)
+            save(meeting_edits.schedule_meeting, user, meeting, forget_after=form_keys)

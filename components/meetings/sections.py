@@ -15,8 +15,9 @@ from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick
 from data_access.core.clock import VN_TZ
-from data_access.meetings.figures import MeetingFigures, MeetingRow, OnlineMeeting, PointAttendance
-from data_access.meetings.load import MeetingLoad
+from data_access.meetings.figures import MeetingFigures, OnlineMeeting, PointAttendance
+from data_access.meetings.lists import MeetingRow
+from data_access.meetings.figures import MeetingLoad
 from data_access.core.periods import Period, week_start
 from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, language, t
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import db as cached_reads
 from components.documents.sections import volume_chart_of
 from components.shared.kpi import Kpi, kpi_row
 from components.meetings.sections import calendar_chart
@@ -23,8 +22,10 @@ from components.points.sections import board_chart
 from components.tasks.breakdowns import ranking_chart
 from components.shared.theme import presentation_style
 from data_access.core.errors import DatabaseProblem
-from data_access.overview.slides import ShowFigures
+from data_access.core.database import NOW
+from data_access.overview.slides import ShowFigures, show_figures
 from i18n import fmt_datetime, fmt_int, t
+from ui.db import current
 
 SLIDES = ("overview", "tasks", "documents", "meetings", "points")
 DEFAULT_INTERVAL, MIN_INTERVAL = 20, 3
@@ -60,10 +61,10 @@ def current_slide(settings: ShowSettings, now: float) -> int:
     return int(now // settings.interval) % len(SLIDES)
 
 
-def _figures(url: str, settings: ShowSettings) -> tuple[ShowFigures | None, bool]:
+def _figures(settings: ShowSettings) -> tuple[ShowFigures | None, bool]:
     """The freshest figures, or the last ones if the database is down (and whether they are stale)."""
     try:
-        figures = cached_reads.presentation_figures(url, int(time.time() // settings.refresh))
+        figures = current().timed(show_figures, NOW, bucket=int(time.time() // settings.refresh)).value
         st.session_state[_LAST] = figures
         return figures, False
     except DatabaseProblem:
@@ -105,14 +106,14 @@ def _points(f: ShowFigures) -> None:
 _DRAW = {"overview": _overview, "tasks": _tasks, "documents": _documents, "meetings": _meetings, "points": _points}
 
 
-def run_show(url: str) -> None:
+def run_show() -> None:
     presentation_style()
     settings = settings_from_url()
 
     @st.fragment(run_every=min(settings.interval, settings.refresh))
     def show() -> None:
         index = current_slide(settings, time.time())
-        figures, stale = _figures(url, settings)
+        figures, stale = _figures(settings)
         if figures is None:
             st.warning(t("show.no_data"), icon=":material/cloud_off:")
             return

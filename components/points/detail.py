@@ -13,7 +13,7 @@ from components.shared.charts import POINT_STATUS_STYLE
 from components.shared.item_table import item_table
 from components.points.sections import ago
 from data_access.core.clock import VN_TZ
-from data_access.points.figures import HISTORY_LIMIT, PointDetail
+from data_access.points.detail import HISTORY_LIMIT, PointDetail
 from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, t
 
 

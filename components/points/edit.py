@@ -2,7 +2,6 @@
 """
 
 from __future__ import annotations
-from typing import Callable
 import streamlit as st
 from ui import keys
 from ui.keys import edit_key
@@ -12,7 +11,7 @@ from i18n import t
 from ui.saving import save
 
 
-def point_check_form(code: str, user, engine_of: Callable) -> None:
+def point_check_form(code: str, user) -> None:
     st.markdown(f"#### {t('point_edit.heading')}")
     with st.form(edit_key("point_form", code), border=False):
         status = st.segmented_control(t("field.check_status"), CHECK_STATUSES, default="connected",
@@ -21,5 +20,4 @@ def point_check_form(code: str, user, engine_of: Callable) -> None:
         submitted = st.form_submit_button(t("point_edit.save"), type="primary", icon=":material/save:",
                                           key=edit_key(keys.POINT_CHECK_SAVE, code))
     if submitted:
-        save(lambda: point_edits.record_point_check(engine_of(), user, code, status or "", note),
-             [edit_key(keys.POINT_CHECK_NOTE, code)])
+        save(point_edits.record_point_check, user, code, status or "", note, forget_after=[edit_key(keys.POINT_CHECK_NOTE, code)])

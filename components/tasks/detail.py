@@ -10,7 +10,7 @@ from ui import keys
 from components.shared.detail_frame import back_button, field, share_link
 from data_access.tasks.detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_int, t
-from ui.saving import status_change
+from ui.display import status_change
 
 
 def task_detail_view(detail: TaskDetail | None, code: str,

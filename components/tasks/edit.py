@@ -7,7 +7,6 @@ someone else's newer change is refused with what changed, never silent.
 
 from __future__ import annotations
 
-from typing import Callable
 
 import streamlit as st
 
@@ -26,7 +25,7 @@ def _form_keys(task_id: int) -> list[str]:
                                            keys.TASK_DONE_ON, keys.TASK_NEW_DUE, keys.TASK_REASON)]
 
 
-def task_edit(detail: TaskDetail, user: User, engine_of: Callable, today) -> None:
+def task_edit(detail: TaskDetail, user: User, today) -> None:
     if not may(user.role, EDIT):
         return
     seen_key = edit_key(keys.TASK_SEEN, detail.id)
@@ -37,15 +36,15 @@ def task_edit(detail: TaskDetail, user: User, engine_of: Callable, today) -> Non
     st.markdown(f"#### {t('task_edit.heading')}")
     panes = st.tabs(tabs)
     with panes[0]:
-        _progress_form(detail, user, engine_of, today, seen)
+        _progress_form(detail, user, today, seen)
     with panes[1]:
-        _event_form(detail, user, engine_of)
+        _event_form(detail, user)
     if len(panes) > 2:
         with panes[2]:
-            _extend_form(detail, user, engine_of, seen)
+            _extend_form(detail, user, seen)
 
 
-def _progress_form(detail, user, engine_of, today, seen) -> None:
+def _progress_form(detail, user, today, seen) -> None:
     with st.form(edit_key("task_progress_form", detail.id), border=False):
         status = st.selectbox(t("field.status"), TASK_STATUSES, index=TASK_STATUSES.index(seen["status"]),
                               format_func=lambda s: t(f"status.{s}"), key=edit_key(keys.TASK_STATUS, detail.id))
@@ -57,12 +56,11 @@ def _progress_form(detail, user, engine_of, today, seen) -> None:
         submitted = st.form_submit_button(t("task_edit.save"), type="primary", icon=":material/save:",
                                           key=edit_key(keys.TASK_SAVE, detail.id))
     if submitted:
-        save(lambda: task_edits.update_task(engine_of(), user, detail.id, seen["version"], seen, status=status,
-                                            progress_pct=int(progress), completed_on=done_on, today=today),
-             _form_keys(detail.id))
+        save(task_edits.update_task, user, detail.id, seen["version"], seen, status=status,
+                                            progress_pct=int(progress), completed_on=done_on, today=today, forget_after=_form_keys(detail.id))
 
 
-def _event_form(detail, user, engine_of) -> None:
+def _event_form(detail, user) -> None:
     with st.form(edit_key("task_event_form", detail.id), border=False, clear_on_submit=False):
         kind = st.segmented_control(t("field.kind"), task_edits.FREE_EVENT_KINDS, default="report",
                                     format_func=lambda k: t(f"event.{k}"),
@@ -71,11 +69,10 @@ def _event_form(detail, user, engine_of) -> None:
         submitted = st.form_submit_button(t("task_edit.add_event"), type="primary", icon=":material/add_comment:",
                                           key=edit_key(keys.TASK_EVENT_SAVE, detail.id))
     if submitted:
-        save(lambda: task_edits.add_task_event(engine_of(), user, detail.id, kind or "note", note),
-             [edit_key(keys.TASK_EVENT_NOTE, detail.id)])
+        save(task_edits.add_task_event, user, detail.id, kind or "note", note, forget_after=[edit_key(keys.TASK_EVENT_NOTE, detail.id)])
 
 
-def _extend_form(detail, user, engine_of, seen) -> None:
+def _extend_form(detail, user, seen) -> None:
     with st.form(edit_key("task_extend_form", detail.id), border=False):
         new_due = st.date_input(t("field.new_due_on"), value=None, format=DATE_INPUT_FORMAT,
                                 key=edit_key(keys.TASK_NEW_DUE, detail.id))
@@ -83,6 +80,5 @@ def _extend_form(detail, user, engine_of, seen) -> None:
         submitted = st.form_submit_button(t("task_edit.extend"), type="primary", icon=":material/event_repeat:",
                                           key=edit_key(keys.TASK_EXTEND, detail.id))
     if submitted:
-        save(lambda: task_edits.extend_deadline(engine_of(), user, detail.id, seen["version"], seen,
-                                                new_due_on=new_due, reason=reason),
-             _form_keys(detail.id))
+        save(task_edits.extend_deadline, user, detail.id, seen["version"], seen,
+                                                new_due_on=new_due, reason=reason, forget_after=_form_keys(detail.id))

@@ -16,7 +16,7 @@ from components.shared.url_state import adopt_from_url, choice_parser, publish_t
 from data_access.core.periods import Period
 from data_access.core.schema import TASK_SOURCES
 from data_access.tasks.filters import AGE_BUCKET_NAMES, FILTER_CATEGORIES, TaskFilter
-from data_access.tasks.lists import UnitChoice
+from data_access.core.units import UnitChoice
 from data_access.tasks.figures import TaskCategoryCounts
 from i18n import fmt_date, fmt_int, t
 

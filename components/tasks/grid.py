@@ -9,7 +9,7 @@ than overwritten; saving or reloading starts again from the database.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Sequence
+from typing import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -25,7 +25,7 @@ from ui.saving import save
 GRID_KEYS = (keys.TASKS_GRID, keys.TASKS_GRID_ROWS)
 
 
-def task_grid(rows: Sequence[TaskRow], scope, user, engine_of: Callable, today: dt.date) -> None:
+def task_grid(rows: Sequence[TaskRow], scope, user, today: dt.date) -> None:
     """`scope` is what chose the rows (filters, sort and page)."""
     shown = rows_as_shown(keys.TASKS_GRID_ROWS, keys.TASKS_GRID, rows, scope)
     labels = {s: t(f"status.{s}") for s in TASK_STATUSES}
@@ -55,4 +55,4 @@ def task_grid(rows: Sequence[TaskRow], scope, user, engine_of: Callable, today: 
     st.caption(t("grid.hint", count=len(changes)))
     if st.button(t("grid.save"), type="primary", icon=":material/save:", key=keys.TASKS_GRID_SAVE,
                  disabled=not changes):
-        save(lambda: task_edits.update_tasks(engine_of(), user, changes, today), GRID_KEYS)
+        save(task_edits.update_tasks, user, changes, today, forget_after=GRID_KEYS)

@@ -20,7 +20,7 @@ from reports.task_import_template import build_template
 from ui.saving import refusal_text, save
 
 
-def task_import(user, engine_of: Callable, today: dt.date, preview: Callable[..., list[ImportRow]],
+def task_import(user, today: dt.date, preview: Callable[..., list[ImportRow]],
                 example_unit: str) -> None:
     with st.expander(t("import.heading"), icon=":material/upload_file:"):
         st.caption(t("import.how"))
@@ -59,5 +59,4 @@ def task_import(user, engine_of: Callable, today: dt.date, preview: Callable[...
             st.error(t("import.has_problems", bad=fmt_int(bad), total=fmt_int(len(rows))), icon=":material/error:")
         if st.button(t("import.save", count=fmt_int(len(rows))), type="primary", icon=":material/playlist_add:",
                      key=keys.TASKS_IMPORT_SAVE, disabled=bool(bad)):
-            save(lambda: task_edits.create_tasks(engine_of(), user, [r.task for r in rows], today),
-                 [keys.TASKS_IMPORT_FILE])
+            save(task_edits.create_tasks, user, [r.task for r in rows], today, forget_after=[keys.TASKS_IMPORT_FILE])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Sequence
+from typing import Sequence
 
 import streamlit as st
 
@@ -11,11 +11,11 @@ from ui import keys
 from ui.keys import edit_key
 from data_access.tasks import edits as task_edits
 from data_access.core.schema import TASK_SOURCES
-from data_access.tasks.lists import UnitChoice
+from data_access.core.units import UnitChoice
 from i18n import DATE_INPUT_FORMAT, t
 from ui.saving import save
 
-def new_task_form(user, engine_of: Callable, today: dt.date, units: Sequence[UnitChoice], *,
+def new_task_form(user, today: dt.date, units: Sequence[UnitChoice], *,
                   document_id: int | None = None, meeting_id: int | None = None,
                   assigned_on: dt.date | None = None) -> None:
     """A form for one task tied to this document or meeting; shown in an expander to keep the page short."""
@@ -40,4 +40,4 @@ def new_task_form(user, engine_of: Callable, today: dt.date, units: Sequence[Uni
         if submitted:
             task = task_edits.NewTask(title, source, unit, assigned, due, document_id=document_id,
                                       meeting_id=meeting_id)
-            save(lambda: task_edits.create_task(engine_of(), user, task, today), form_keys)
+            save(task_edits.create_task, user, task, today, forget_after=form_keys)

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from sqlalchemy import Connection, func, insert, select
 
 from data_access.accounts import permissions
+from data_access.core.database import LIVE, freshness
 from data_access.core.schema import audit_log, documents, meetings, point_checks, task_events, tasks, units, users
 
 AUDIT_PAGE_SIZE = 25
@@ -70,8 +71,16 @@ def _conditions(f: AuditFilter) -> list:
     return conditions
 
 
-def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = AUDIT_PAGE_SIZE
-               ) -> tuple[int, list[AuditEntry]]:
+@dataclass(frozen=True)
+class AuditPage:
+    entries: list[AuditEntry]
+    total: int
+    page: int
+    pages: int
+
+
+@freshness(LIVE)
+def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = AUDIT_PAGE_SIZE) -> AuditPage:
     """The number of matching entries and one page of them, newest first; for leaders and administrators."""
     permissions.require(reader, permissions.READ_AUDIT)
     conditions = _conditions(f)
@@ -80,10 +89,11 @@ def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = 
                                                                       audit_log.c.id.desc())
                         .limit(size).offset(max(page - 1, 0) * size)).all()
     names = _item_names(conn, rows)
-    return total, [AuditEntry(r.id, r.at, r.user_login, r.action, r.table_name, r.row_id,
-                              json.loads(r.before) if r.before else None,
-                              json.loads(r.after) if r.after else None,
-                              *names.get((r.table_name, r.row_id), (None, None))) for r in rows]
+    entries = [AuditEntry(r.id, r.at, r.user_login, r.action, r.table_name, r.row_id,
+                          json.loads(r.before) if r.before else None,
+                          json.loads(r.after) if r.after else None,
+                          *names.get((r.table_name, r.row_id), (None, None))) for r in rows]
+    return AuditPage(entries, total, page, max(1, -(-total // size)))
 
 
 def _item_names(conn: Connection, rows) -> dict[tuple[str, int], tuple[str, tuple[str, str]]]:
@@ -119,6 +129,7 @@ def _item_names(conn: Connection, rows) -> dict[tuple[str, int], tuple[str, tupl
     return found
 
 
+@freshness(LIVE)
 def audit_logins(conn: Connection) -> list[str]:
     """Who has written anything, for the filter."""
     return list(conn.execute(select(audit_log.c.user_login).distinct().order_by(audit_log.c.user_login))

@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from data_access.core import clock
+from data_access.core.database import LIVE, freshness
 from data_access.core.schema import ROLES, login_sessions, users
 
 MAX_FAILED_ATTEMPTS = 5
@@ -70,6 +71,7 @@ def list_users(engine: Engine) -> list[User]:
         return list_users_in(conn)
 
 
+@freshness(LIVE)
 def list_users_in(conn: Connection) -> list[User]:
     rows = conn.execute(select(users.c.id, users.c.login, users.c.full_name, users.c.role, users.c.active)
                         .order_by(users.c.login)).all()

@@ -1,22 +1,25 @@
 """Lists of documents (paged) and one document in full with the tasks it assigned."""
 
 from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
-
 from sqlalchemy import Connection, func, select
-
 from data_access.documents.filters import DocumentFilter, processing_state_on, where
-from data_access.core.schema import documents, tasks, units
-from data_access.tasks.lists import AssignedTask, tasks_assigned_by
+from data_access.core.database import CHOICES, freshness
+from data_access.core.units import UnitChoice
+from data_access.core.schema import documents, units
+
 
 PAGE_SIZE = 20
+
+
 SORTS = {
     "registered_desc": (documents.c.registered_on.desc(), documents.c.id.desc()),
     "registered_asc": (documents.c.registered_on, documents.c.id),
     "due_asc": (documents.c.due_on.is_(None), documents.c.due_on, documents.c.id),
 }
+
+
 DEFAULT_SORT = "registered_desc"
 
 
@@ -64,56 +67,16 @@ def document_page(conn: Connection, f: DocumentFilter, sort: str = DEFAULT_SORT,
     return DocumentPage([DocumentRow(*r) for r in rows], total, page, pages)
 
 
-@dataclass(frozen=True)
-class DocumentDetail:
-    id: int
-    direction: str
-    number: str
-    doc_type: str
-    summary: str
-    issuer: str | None
-    unit_name: str | None
-    registered_on: dt.date
-    urgency: str
-    due_on: dt.date | None
-    processed_on: dt.date | None
-    digitally_signed: bool
-    state: str
-    version: int
-    tasks: tuple[AssignedTask, ...]
-
-    def seen(self) -> dict:
-        return {"version": self.version, "processed_on": self.processed_on}
-
-
-def document_by_id(conn: Connection, document_id: int, as_of: dt.date) -> DocumentDetail | None:
-    row = conn.execute(
-        select(documents.c.id, documents.c.direction, documents.c.number, documents.c.doc_type,
-               documents.c.summary, documents.c.issuer, units.c.name, documents.c.registered_on,
-               documents.c.urgency, documents.c.due_on, documents.c.processed_on,
-               documents.c.digitally_signed, processing_state_on(as_of), documents.c.version)
-        .select_from(documents.outerjoin(units, units.c.id == documents.c.unit_id))
-        .where(documents.c.id == document_id)
-    ).first()
-    if row is None:
-        return None
-    return DocumentDetail(*row, tasks=tasks_assigned_by(conn, tasks.c.source_document_id, document_id))
-
-
-@dataclass(frozen=True)
-class Choice:
-    id: int
-    name: str
-
-
-def handling_units(conn: Connection) -> list[Choice]:
+@freshness(CHOICES)
+def handling_units(conn: Connection) -> list[UnitChoice]:
     rows = conn.execute(
-        select(units.c.id, units.c.name)
+        select(units.c.id, units.c.code, units.c.name)
         .where(units.c.id.in_(select(documents.c.unit_id).where(documents.c.unit_id.is_not(None)).distinct()))
         .order_by(units.c.name)
     ).all()
-    return [Choice(*r) for r in rows]
+    return [UnitChoice(*r) for r in rows]
 
 
+@freshness(CHOICES)
 def document_types(conn: Connection) -> list[str]:
     return list(conn.execute(select(documents.c.doc_type).distinct().order_by(documents.c.doc_type)).scalars())

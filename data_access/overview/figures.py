@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection
 
 from data_access.documents import figures as documents
-from data_access.meetings import load as meetings
-from data_access.points import status as points
+from data_access.meetings import figures as meetings
+from data_access.points import figures as points
 from data_access.tasks import figures as tasks
 from data_access.tasks.categories import DUE_SOON_DAYS
 from data_access.core.clock import VN_TZ
@@ -58,23 +58,22 @@ class OverviewFigures:
         return self.points_now.connected - self.points_day_ago.connected
 
 
-def overview_figures(engine: Engine, period: Period, now: dt.datetime) -> OverviewFigures:
+def overview_figures(conn: Connection, period: Period, now: dt.datetime) -> OverviewFigures:
     today = now.astimezone(VN_TZ).date()
     previous = previous_period(period)
-    with engine.connect() as conn:
-        now_docs, previous_docs = documents.totals(conn, DocumentFilter(today, period.start, period.end),
-                                                   [(period.start, period.end), (previous.start, previous.end)])
-        return OverviewFigures(
-            as_of=now,
-            period=period,
-            previous=previous,
-            overdue=tasks.overdue_summary(conn, today),
-            documents=now_docs,
-            documents_previous=previous_docs,
-            documents_trend=documents.volume_trend(conn, period.start, period.end),
-            week_meetings=meetings.this_week(conn, today, now),
-            meeting_load=meetings.load(conn, period.start, period.end),
-            meeting_load_previous=meetings.load(conn, previous.start, previous.end),
-            points_now=points.status_counts(conn, now),
-            points_day_ago=points.status_counts(conn, now - dt.timedelta(hours=24)),
-        )
+    now_docs, previous_docs = documents.totals(conn, DocumentFilter(today, period.start, period.end),
+                                               [(period.start, period.end), (previous.start, previous.end)])
+    return OverviewFigures(
+        as_of=now,
+        period=period,
+        previous=previous,
+        overdue=tasks.overdue_summary(conn, today),
+        documents=now_docs,
+        documents_previous=previous_docs,
+        documents_trend=documents.volume_trend(conn, period.start, period.end),
+        week_meetings=meetings.this_week(conn, today, now),
+        meeting_load=meetings.load(conn, period.start, period.end),
+        meeting_load_previous=meetings.load(conn, previous.start, previous.end),
+        points_now=points.status_counts(conn, now),
+        points_day_ago=points.status_counts(conn, now - dt.timedelta(hours=24)),
+    )

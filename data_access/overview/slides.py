@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from data_access.documents.figures import DocumentFigures
-from data_access.meetings.figures import MeetingFigures
-from data_access.meetings.load import MeetingLoad
-from data_access.overview.figures import OverviewFigures
-from data_access.core.periods import Period
-from data_access.points.figures import PointFigures
-from data_access.tasks.figures import UnitLoad
+from sqlalchemy import Connection
+
+from data_access.core.clock import VN_TZ
+from data_access.core.database import SHOW, freshness
+from data_access.core.periods import Period, current_period, previous_period, same_period_last_year
+from data_access.documents.figures import DocumentFigures, document_figures
+from data_access.documents.filters import DocumentFilter
+from data_access.meetings.figures import MeetingFigures, meeting_figures
+from data_access.meetings.figures import MeetingLoad, load
+from data_access.overview.figures import OverviewFigures, overview_figures
+from data_access.points.figures import PointFigures, point_figures
+from data_access.tasks.figures import UnitLoad, overdue_by_unit
+from data_access.tasks.filters import TaskFilter
+
+SHOW_UNITS = 8  # lead units on the slide: as many as fit a 1080-pixel screen in large type
 
 
 @dataclass(frozen=True)
@@ -26,3 +34,23 @@ class ShowFigures:
     points: PointFigures
     month: Period
     before: Period
+
+
+@freshness(SHOW)
+def show_figures(conn: Connection, now: dt.datetime) -> ShowFigures:
+    """Everything the slides show for this month, as of `now`."""
+    today = now.astimezone(VN_TZ).date()
+    month = current_period("month", today)
+    before = previous_period(month)
+    year_ago = same_period_last_year(month)
+    return ShowFigures(
+        read_at=now,
+        overview=overview_figures(conn, month, now),
+        units=overdue_by_unit(conn, TaskFilter(today), limit=SHOW_UNITS),
+        documents=document_figures(conn, DocumentFilter(today, month.start, month.end),
+                                   (before.start, before.end), (year_ago.start, year_ago.end)),
+        meetings=meeting_figures(conn, month.start, month.end),
+        meeting_load=load(conn, month.start, month.end),
+        meeting_load_before=load(conn, before.start, before.end),
+        points=point_figures(conn, month.start, month.end, now),
+        month=month, before=before)

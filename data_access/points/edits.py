@@ -7,7 +7,7 @@ from data_access.accounts import audit
 from data_access.core import clock
 from data_access.accounts import permissions
 from data_access.core.edit_errors import EditError
-from data_access.points.status import POINT_KINDS
+from data_access.core.schema import POINT_KINDS
 from data_access.core.schema import (CHECK_STATUSES, point_checks, units)
 
 

@@ -1,22 +1,73 @@
-"""The commune points page: every point's status now, the trouble makers, the daily
-connection rate, and one point's history."""
+"""The commune points' figures: status counts now and a day ago, the board, the trouble makers,
+the daily connection rate.
+"""
 
 from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlalchemy import Connection, case, func, select
-
+from sqlalchemy import Connection, func, select
+from data_access.core.schema import POINT_KINDS, point_checks, units
+from sqlalchemy import case
 from data_access.core.clock import vn_midnight_utc
-from data_access.points.status import PointStatusCounts, latest_checks, status_counts
-from data_access.core.schema import POINT_KINDS, meeting_points, meetings, point_checks, units
+from data_access.core.schema import meeting_points, meetings
 from data_access.core.sql import as_date, as_utc, vn_date
 
+
+@dataclass(frozen=True)
+class PointStatusCounts:
+    connected: int = 0
+    degraded: int = 0
+    disconnected: int = 0
+    not_checked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.connected + self.degraded + self.disconnected + self.not_checked
+
+
+def latest_checks(as_of: dt.datetime):
+    """Subquery: each point's latest check at or before `as_of` (unit_id, status, checked_at, note).
+
+    Found per unit with the (unit_id, checked_at) index, one short lookup per
+    point, rather than by ranking every check ever made. Two checks of one
+    point at the same instant: the one written last (higher id) counts.
+    """
+    latest_id = (
+        select(point_checks.c.id)
+        .where(point_checks.c.unit_id == units.c.id, point_checks.c.checked_at <= as_of)
+        .order_by(point_checks.c.checked_at.desc(), point_checks.c.id.desc())
+        .limit(1)
+        .correlate(units)
+        .scalar_subquery()
+    )
+    return (select(point_checks.c.unit_id, point_checks.c.status, point_checks.c.checked_at, point_checks.c.note)
+            .select_from(units.join(point_checks, point_checks.c.id == latest_id))
+            .where(units.c.kind.in_(POINT_KINDS))
+            .subquery())
+
+
+def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:
+    """How many commune-level points stood in each status at the instant `as_of`."""
+    latest = latest_checks(as_of)
+    status = func.coalesce(latest.c.status, "not_checked").label("status")
+    rows = conn.execute(
+        select(status, func.count().label("n"))
+        .select_from(units.outerjoin(latest, latest.c.unit_id == units.c.id))
+        .where(units.c.kind.in_(POINT_KINDS))
+        .group_by(status)
+    ).all()
+    return PointStatusCounts(**{row.status: row.n for row in rows})
+
+
 STALE_AFTER = dt.timedelta(hours=24)
+
+
 TROUBLE_DAYS = 30
+
+
 TROUBLE_LIMIT = 10
-HISTORY_LIMIT = 60
+
+
 # Worst first: what needs attention leads the board.
 STATUS_ORDER = ("disconnected", "degraded", "not_checked", "connected")
 
@@ -115,53 +166,6 @@ def connection_rate_per_day(conn: Connection, start: dt.date, end: dt.date,
         .group_by(day).order_by(day)
     ).all()
     return [DailyRate(as_date(d), c, n) for d, c, n in rows]
-
-
-@dataclass(frozen=True)
-class CheckRow:
-    checked_at: dt.datetime
-    status: str
-    note: str | None
-
-
-@dataclass(frozen=True)
-class MeetingJoin:
-    meeting_id: int
-    title: str
-    starts_at: dt.datetime
-    status: str
-
-
-@dataclass(frozen=True)
-class PointDetail:
-    state: PointState
-    checks: tuple[CheckRow, ...]  # newest first, at most HISTORY_LIMIT
-    meetings: tuple[MeetingJoin, ...]  # newest first, at most HISTORY_LIMIT
-
-
-def point_by_code(conn: Connection, code: str, as_of: dt.datetime) -> PointDetail | None:
-    latest = latest_checks(as_of)
-    row = conn.execute(
-        select(units.c.id, units.c.code, units.c.name, units.c.kind, units.c.latitude, units.c.longitude,
-               func.coalesce(latest.c.status, "not_checked"), latest.c.checked_at, latest.c.note)
-        .select_from(units.outerjoin(latest, latest.c.unit_id == units.c.id))
-        .where(units.c.code == code, units.c.kind.in_(POINT_KINDS))
-    ).first()
-    if row is None:
-        return None
-    state = PointState(*row[:7], as_utc(row[7]), row[8])
-    checks = conn.execute(
-        select(point_checks.c.checked_at, point_checks.c.status, point_checks.c.note)
-        .where(point_checks.c.unit_id == state.unit_id, point_checks.c.checked_at <= as_of)
-        .order_by(point_checks.c.checked_at.desc(), point_checks.c.id.desc()).limit(HISTORY_LIMIT)
-    ).all()
-    joins = conn.execute(
-        select(meetings.c.id, meetings.c.title, meetings.c.starts_at, meeting_points.c.status)
-        .select_from(meeting_points.join(meetings, meetings.c.id == meeting_points.c.meeting_id))
-        .where(meeting_points.c.unit_id == state.unit_id)
-        .order_by(meetings.c.starts_at.desc()).limit(HISTORY_LIMIT)
-    ).all()
-    return PointDetail(state, tuple(CheckRow(*c) for c in checks), tuple(MeetingJoin(*j) for j in joins))
 
 
 @dataclass(frozen=True)

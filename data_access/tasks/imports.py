@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Connection, select
 
 from data_access.core.edit_errors import EditError
+from data_access.core.database import LIVE, freshness
 from data_access.core.schema import TASK_SOURCES, units
 from data_access.tasks.edits import NewTask, task_problems
 
@@ -62,6 +63,7 @@ def _date(value, name: str, problems: list[EditError]) -> dt.date | None:
         return None
 
 
+@freshness(LIVE)
 def read_tasks(conn: Connection, stream: IO[bytes], source_names: Mapping[str, str], today: dt.date,
                document_id: int | None = None) -> list[ImportRow]:
     """Every data row of the first sheet, with its problems; EditError('file', …) if the file itself is unusable.

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from data_access.core.database import CHOICES, freshness
+from data_access.core.units import UnitChoice
 from data_access.core.schema import task_events, tasks, units
 from data_access.tasks.categories import DUE_SOON_DAYS, OPEN_STATUSES, category_on
 from data_access.core.sql import as_utc
@@ -150,13 +152,7 @@ def urging_summary(conn: Connection, f: TaskFilter) -> tuple[int, int]:
     return tasks_n, units_n
 
 
-@dataclass(frozen=True)
-class UnitChoice:
-    id: int
-    code: str
-    name: str
-
-
+@freshness(CHOICES)
 def units_with_tasks(conn: Connection) -> list[UnitChoice]:
     """The lead units that have tasks, by name: the choices of the unit filter."""
     rows = conn.execute(
@@ -180,9 +176,3 @@ def tasks_assigned_by(conn: Connection, column, item_id: int) -> tuple[AssignedT
     rows = conn.execute(select(tasks.c.code, tasks.c.title, tasks.c.due_on, tasks.c.status)
                         .where(column == item_id).order_by(tasks.c.code)).all()
     return tuple(AssignedTask(*r) for r in rows)
-
-
-def all_units(conn: Connection) -> list[UnitChoice]:
-    """Every unit, by name: the lead units a new task may be given to."""
-    return [UnitChoice(*r) for r in conn.execute(select(units.c.id, units.c.code, units.c.name)
-                                                 .order_by(units.c.name))]
