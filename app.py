@@ -19,7 +19,7 @@ from components.shared.period_filter import period_filter
 from components.overview.show import run_show
 from components.shared.theme import tablet_style
 from data_access.core import clock
-from data_access.core.bootstrap import embedded_needs_setup
+from data_access.demo.embedded import embedded_needs_setup
 from data_access.core.config import database_url, demo_accounts_file, is_embedded
 from data_access.core.errors import DatabaseProblem
 from data_access.accounts.permissions import MANAGE_USERS, READ_AUDIT, may

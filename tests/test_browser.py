@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ui.session import COOKIE
-from data_access.core.bootstrap import prepare_embedded
+from data_access.demo.embedded import prepare_embedded
 from data_access.core.config import PROJECT_ROOT
 from data_access.accounts.sessions import start_session
 from data_access.accounts.users import list_users

@@ -83,3 +83,9 @@ def as_utc(value) -> dt.datetime | None:
     if not isinstance(value, dt.datetime):
         value = dt.datetime.fromisoformat(str(value))
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching the text literally (%, _ and \\ escaped)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"

@@ -13,7 +13,7 @@ from data_access.core import clock
 from data_access.accounts import permissions
 from data_access.core.edit_errors import EditError, EditRefused
 from data_access.core.schema import (documents)
-from data_access.core.versioned import change_row
+from data_access.accounts.versioned import change_row
 
 
 def mark_document_processed(engine: Engine, actor, document_id: int, version: int, seen: Mapping[str, Any],

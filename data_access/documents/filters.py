@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, func, or_
 from sqlalchemy.sql import ColumnElement
 
 from data_access.core.schema import documents
-from data_access.tasks.filters import like_pattern
+from data_access.core.sql import like_pattern
 
 PROCESSING_STATES = ("on_time", "late", "overdue", "pending", "no_deadline")
 

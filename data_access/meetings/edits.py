@@ -16,7 +16,7 @@ from data_access.accounts import permissions
 from data_access.core.edit_errors import Change, Conflict, EditError
 from data_access.core.schema import POINT_KINDS
 from data_access.core.schema import (MEETING_KINDS, MEETING_POINT_STATUSES, meeting_points, meetings, units)
-from data_access.core.versioned import bump_version, change_row, require_text
+from data_access.accounts.versioned import bump_version, change_row, require_text
 
 
 @dataclass(frozen=True)

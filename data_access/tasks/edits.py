@@ -21,7 +21,7 @@ from data_access.core import clock
 from data_access.accounts import permissions
 from data_access.core.edit_errors import EditError, EditRefused
 from data_access.core.schema import TASK_SOURCES, TASK_STATUSES, documents, meetings, task_events, tasks, units
-from data_access.core.versioned import change_row, require_text
+from data_access.accounts.versioned import change_row, require_text
 
 FREE_EVENT_KINDS = ("report", "urge", "note")  # extensions and status changes have their own functions
 

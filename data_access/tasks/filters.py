@@ -16,6 +16,7 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy.sql import ColumnElement
 
 from data_access.core.periods import add_years
+from data_access.core.sql import like_pattern
 from data_access.core.schema import tasks
 from data_access.tasks.categories import CATEGORIES, category_on, counted_on
 
@@ -54,12 +55,6 @@ def age_condition(as_of: dt.date, bucket: str) -> ColumnElement[bool]:
     if last is not None:
         conditions.append(tasks.c.due_on >= as_of - dt.timedelta(days=last))
     return and_(*conditions)
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching the text literally (%, _ and \\ escaped)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
 
 
 def where(f: TaskFilter) -> list[ColumnElement[bool]]:
