@@ -9,7 +9,7 @@ from components.documents.grid import document_grid
 from components.documents.sections import headline, kinds, processing, volume_chart
 from components.documents.table import document_table
 from components.shared.page_header import freshness_caption
-from components.shared.pager import list_page, page_to_read
+from components.shared.pager import sorted_paged_list
 from components.shared.period_filter import selected_period
 from components.tasks.new_task import new_task_form
 from data_access.accounts.permissions import EDIT, may
@@ -62,11 +62,9 @@ processing(fig.units)
 
 st.subheader(t("docs.section_list"))
 listed = bucket_of(f)
-sort = st.selectbox(t("docs.sort"), lists.SORTS, key=keys.DOCS_SORT, width=280,
-                    format_func=lambda s: t(f"docs.sort.{s}"), index=list(lists.SORTS).index(lists.DEFAULT_SORT))
-page_key, page_no = page_to_read(keys.DOCS_PAGE, (listed, sort))
-page = db.read(lists.document_page, listed, sort, page_no)
-list_page(page, page_key, "docs", lambda: document_table(page.rows, keys.DOCS_LIST_TABLE),
-          (t("docs_grid.toggle"), keys.DOCS_GRID_ON,
-           lambda: document_grid(page.rows, (page_key, page.page), user, today))
-          if may(user.role, EDIT) and listed.direction != "outgoing" else None)
+sorted_paged_list("docs", lists.SORTS, lists.DEFAULT_SORT, keys.DOCS_SORT, keys.DOCS_PAGE, listed,
+                  lambda sort, page: db.read(lists.document_page, listed, sort, page),
+                  lambda page: document_table(page.rows, keys.DOCS_LIST_TABLE),
+                  (t("docs_grid.toggle"), keys.DOCS_GRID_ON,
+                   lambda page, scope: document_grid(page.rows, scope, user, today))
+                  if may(user.role, EDIT) and listed.direction != "outgoing" else None)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.shared.page_header import freshness_caption
-from components.shared.pager import list_page, page_to_read
+from components.shared.pager import sorted_paged_list
 from components.shared.period_filter import selected_period
 from components.tasks.breakdowns import by_source, overdue_ages, unit_ranking
 from components.tasks.detail import task_detail_view
@@ -64,13 +64,11 @@ else:
 st.subheader(t("tasks.section_list"))
 category_pills(picture.value)
 age_pills()
-sort = st.selectbox(t("tasks.sort"), lists.SORTS, key=keys.TASKS_SORT, width=280,
-                    format_func=lambda s: t(f"tasks.sort.{s}"), index=list(lists.SORTS).index(lists.DEFAULT_SORT))
-page_key, page_no = page_to_read(keys.TASKS_PAGE, (f, sort))
-page = db.read(lists.task_page, f, sort, page_no)
-list_page(page, page_key, "tasks", lambda: task_table(page.rows, keys.TASKS_LIST_TABLE),
-          (t("grid.toggle"), keys.TASKS_GRID_ON, lambda: task_grid(page.rows, (page_key, page.page), user, today))
-          if may(user.role, EDIT) else None)
+sorted_paged_list("tasks", lists.SORTS, lists.DEFAULT_SORT, keys.TASKS_SORT, keys.TASKS_PAGE, f,
+                  lambda sort, page: db.read(lists.task_page, f, sort, page),
+                  lambda page: task_table(page.rows, keys.TASKS_LIST_TABLE),
+                  (t("grid.toggle"), keys.TASKS_GRID_ON, lambda page, scope: task_grid(page.rows, scope, user, today))
+                  if may(user.role, EDIT) else None)
 
 st.subheader(t("tasks.section_urging"))
 urging_download(*db.read(lists.urging_summary, f), f.as_of, lambda: db.read(lists.urging_list, f))

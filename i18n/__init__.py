@@ -82,3 +82,10 @@ def fmt_short_date(day: dt.date) -> str:
 def fmt_datetime(instant: dt.datetime) -> str:
     """An instant as wall-clock time in Vietnam, whatever the server's zone: 14:30 28/08/2025."""
     return format_datetime(instant, "HH:mm dd/MM/yyyy", tzinfo=VN_TZ, locale=_locale())
+
+
+def fmt_time_span(start: dt.datetime, end: dt.datetime | None = None) -> str:
+    """A meeting's time in Vietnam: 08:00–10:30 28/08/2025, or 08:00 28/08/2025 when it has no end."""
+    begins = start.astimezone(VN_TZ)
+    ends = f"–{end.astimezone(VN_TZ):%H:%M}" if end else ""
+    return f"{begins:%H:%M}{ends} {fmt_date(begins.date())}"

@@ -7,6 +7,7 @@ from typing import Callable
 import streamlit as st
 
 from ui import keys
+from components.shared.palette import GOOD, NEUTRAL, badge_colour
 from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
 from data_access.documents.detail import DocumentDetail
 from i18n import fmt_date, t
@@ -25,10 +26,9 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str,
     with st.container(horizontal=True, wrap=True):
         st.badge(t(f"direction.{detail.direction}"), color="blue" if detail.direction == "incoming" else "orange")
         if detail.direction == "incoming":
-            colour = {"overdue": "red", "late": "orange", "on_time": "green"}.get(detail.state, "gray")
-            st.badge(t(f"state.{detail.state}"), color=colour)
+            st.badge(t(f"state.{detail.state}"), color=badge_colour(detail.state))
         st.badge(t("doc.signed_yes") if detail.digitally_signed else t("doc.signed_no"),
-                 color="green" if detail.digitally_signed else "gray")
+                 color=GOOD.badge if detail.digitally_signed else NEUTRAL.badge)
 
     with st.container(horizontal=True, wrap=True, gap="small"):
         if detail.direction == "incoming":

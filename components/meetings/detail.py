@@ -8,10 +8,10 @@ from typing import Callable
 import streamlit as st
 
 from ui import keys
+from components.shared.palette import badge_colour
 from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
-from data_access.core.clock import VN_TZ
 from data_access.meetings.detail import MeetingDetail
-from i18n import fmt_date, fmt_int, t
+from i18n import fmt_int, fmt_time_span, t
 
 
 def meeting_detail_view(detail: MeetingDetail | None, raw_id: str,
@@ -23,15 +23,13 @@ def meeting_detail_view(detail: MeetingDetail | None, raw_id: str,
         st.warning(message, icon=":material/search_off:")
         return
     m = detail.meeting
-    start = m.starts_at.astimezone(VN_TZ)
-    end = f"–{m.ends_at.astimezone(VN_TZ):%H:%M}" if m.ends_at else ""
     st.subheader(m.title)
     with st.container(horizontal=True, wrap=True):
         st.badge(t(f"kind.{m.kind}"), color="blue")
-        st.badge(t(f"mstatus.{m.status}"), color={"held": "green", "cancelled": "gray"}.get(m.status, "orange"))
+        st.badge(t(f"mstatus.{m.status}"), color=badge_colour(m.status))
         st.badge(t("mode.online") if m.is_online else t("mode.in_person"), color="violet")
     with st.container(horizontal=True, wrap=True, gap="small"):
-        field(t("meeting.time"), f"{start:%H:%M}{end} {fmt_date(start.date())}")
+        field(t("meeting.time"), fmt_time_span(m.starts_at, m.ends_at))
         field(t("meeting.place"), m.location or t("doc.none"))
         field(t("meeting.chair"), m.chaired_by or t("doc.none"))
 

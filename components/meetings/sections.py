@@ -14,12 +14,11 @@ from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stac
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick
-from data_access.core.clock import VN_TZ
 from data_access.meetings.figures import MeetingFigures, OnlineMeeting, PointAttendance
 from data_access.meetings.lists import MeetingRow
 from data_access.meetings.figures import MeetingLoad
 from data_access.core.periods import Period, week_start
-from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, language, t
+from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, fmt_time_span, language, t
 
 
 def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, before: Period) -> None:
@@ -103,16 +102,10 @@ def busiest(fig: MeetingFigures) -> None:
                           for d in fig.busiest))
 
 
-def _time(m: MeetingRow) -> str:
-    start = m.starts_at.astimezone(VN_TZ)
-    end = f"–{m.ends_at.astimezone(VN_TZ):%H:%M}" if m.ends_at else ""
-    return f"{start:%H:%M}{end} {fmt_date(start.date())}"
-
-
 def meeting_table(rows: Sequence[MeetingRow], key_prefix: str) -> None:
     col = {n: t(f"meetings.col_{n}") for n in ("time", "title", "place", "chair", "mode", "status")}
     frame = pd.DataFrame({
-        col["time"]: [_time(m) for m in rows],
+        col["time"]: [fmt_time_span(m.starts_at, m.ends_at) for m in rows],
         col["title"]: [m.title for m in rows],
         col["mode"]: [t("mode.online") if m.is_online else t("mode.in_person") for m in rows],
         col["place"]: [m.location or "" for m in rows],
@@ -151,8 +144,7 @@ def online_table(rows: Sequence[OnlineMeeting], total: int) -> None:
     col = {n: t(n) for n in ("meetings.col_date", "meetings.col_title", "join.connected", "join.failed",
                              "join.absent")}
     frame = pd.DataFrame({
-        col["meetings.col_date"]: [f"{m.starts_at.astimezone(VN_TZ):%H:%M} {fmt_date(m.starts_at.astimezone(VN_TZ).date())}"
-                                   for m in rows],
+        col["meetings.col_date"]: [fmt_time_span(m.starts_at) for m in rows],
         col["meetings.col_title"]: [m.title for m in rows],
         col["join.connected"]: [m.connected for m in rows],
         col["join.failed"]: [m.failed for m in rows],

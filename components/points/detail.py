@@ -9,12 +9,11 @@ import streamlit as st
 
 from ui import keys
 from components.shared.detail_frame import back_button, field, share_link
-from components.shared.charts import POINT_STATUS_STYLE
+from components.shared.palette import POINT_SYMBOLS, badge_colour
 from components.shared.item_table import item_table
 from components.points.sections import ago
-from data_access.core.clock import VN_TZ
 from data_access.points.detail import HISTORY_LIMIT, PointDetail
-from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, t
+from i18n import fmt_datetime, fmt_decimal, fmt_int, fmt_time_span, t
 
 
 
@@ -28,11 +27,10 @@ def point_detail_view(detail: PointDetail | None, code: str, now,
         return
     p = detail.state
     st.subheader(p.name)
-    colour = {"connected": "green", "degraded": "orange", "disconnected": "red"}.get(p.status, "gray")
     with st.container(horizontal=True, wrap=True):
-        st.badge(f"{POINT_STATUS_STYLE[p.status][1]} {t('pstatus.' + p.status)}", color=colour)
+        st.badge(f"{POINT_SYMBOLS[p.status]} {t('pstatus.' + p.status)}", color=badge_colour(p.status))
         if p.is_stale(now):
-            st.badge(f"* {t('points.kpi_stale')}", color="orange")
+            st.badge(f"* {t('points.kpi_stale')}", color=badge_colour("degraded"))
     with st.container(horizontal=True, wrap=True, gap="small"):
         field(t("point.kind"), t(f"pkind.{p.kind}"))
         field(t("point.last_check"), f"{fmt_datetime(p.checked_at)} ({ago(p.checked_at, now)})"
@@ -46,7 +44,7 @@ def point_detail_view(detail: PointDetail | None, code: str, now,
     if detail.checks:
         st.dataframe(pd.DataFrame({
             t("point.col_time"): [fmt_datetime(c.checked_at) for c in detail.checks],
-            t("point.col_status"): [f"{POINT_STATUS_STYLE[c.status][1]} {t('pstatus.' + c.status)}"
+            t("point.col_status"): [f"{POINT_SYMBOLS[c.status]} {t('pstatus.' + c.status)}"
                                     for c in detail.checks],
             t("point.col_note"): [c.note or "" for c in detail.checks],
         }), hide_index=True, key=keys.POINT_CHECKS_TABLE, row_height=40, height=320)
@@ -56,8 +54,7 @@ def point_detail_view(detail: PointDetail | None, code: str, now,
     st.markdown(f"#### {t('point.meetings')}")
     if detail.meetings:
         frame = pd.DataFrame({
-            t("meetings.col_date"): [f"{m.starts_at.astimezone(VN_TZ):%H:%M} {fmt_date(m.starts_at.astimezone(VN_TZ).date())}"
-                                     for m in detail.meetings],
+            t("meetings.col_date"): [fmt_time_span(m.starts_at) for m in detail.meetings],
             t("meetings.col_title"): [m.title for m in detail.meetings],
             t("point.col_status"): [t(f"join.{m.status}") for m in detail.meetings],
         })

@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from ui import keys
-from components.shared.charts import POINT_STATUS_STYLE, build_board_chart, build_point_map, build_rate_chart
+from components.shared.charts import build_board_chart, build_point_map, build_rate_chart
+from components.shared.palette import POINT_SYMBOLS, tone
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick
@@ -56,7 +57,7 @@ def board_filters() -> tuple[str | None, str | None]:
         kind = st.segmented_control(t("points.filter_kind"), POINT_KINDS, key=keys.POINTS_KIND,
                                     format_func=lambda k: t(f"pkind.{k}"))
         status = st.pills(t("points.filter_status"), STATUS_ORDER, key=keys.POINTS_STATUS,
-                          format_func=lambda s: f"{POINT_STATUS_STYLE[s][1]} {t('pstatus.' + s)}")
+                          format_func=lambda s: f"{POINT_SYMBOLS[s]} {t('pstatus.' + s)}")
     publish_to_url("kind", kind)
     publish_to_url("status", status)
     return kind, status
@@ -80,9 +81,9 @@ def board_chart(points: Sequence[PointState], now: dt.datetime, columns: int = B
         "code": [p.code for p in points],
         "status": [p.status for p in points],
         "status_label": [t(f"pstatus.{p.status}") for p in points],
-        "label": [f"{POINT_STATUS_STYLE[p.status][1]} {short_name(p)}" for p in points],
+        "label": [f"{POINT_SYMBOLS[p.status]} {short_name(p)}" for p in points],
         "detail": [("* " if p.is_stale(now) else "") + ago(p.checked_at, now) for p in points],
-        "ink": [POINT_STATUS_STYLE[p.status][2] for p in points],
+        "ink": [tone(p.status).ink for p in points],
     })
     return build_board_chart(frame, code="code", status="status", status_label="status_label", label="label",
                              detail="detail", columns=columns, selection="point", lang=language())

@@ -10,8 +10,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-OVERDUE = "#b3261e"
-NEUTRAL = "#1f5fa8"
+from components.shared.palette import BAD, GOOD, INFO, POINT_STATUSES, tone
+
+OVERDUE = BAD.hex
+NEUTRAL = INFO.hex
 # Incoming and outgoing documents: blue and orange stay apart for colour-blind readers and in grey.
 DIRECTION_COLOURS = {"incoming": "#1f5fa8", "outgoing": "#e08a00"}
 LABELLED_BARS_MAX = 16  # more bars than this and their numbers would collide
@@ -134,13 +136,6 @@ def build_stacked_chart(df: pd.DataFrame, *, x: str, x_title: str, value: str, g
     return _finish(chart.properties(height=240), lang)
 
 
-# Point statuses: colour, a symbol that says the same without colour, and the text colour on it.
-POINT_STATUS_STYLE = {
-    "connected": ("#1b7f3b", "✓", "white"),
-    "degraded": ("#f0b400", "!", "#1a1a1a"),
-    "disconnected": ("#b3261e", "✕", "white"),
-    "not_checked": ("#8a8a8a", "?", "white"),
-}
 POINT_SHAPES = {"connected": "circle", "degraded": "triangle-up", "disconnected": "square", "not_checked": "diamond"}
 
 
@@ -148,12 +143,12 @@ def build_board_chart(df: pd.DataFrame, *, code: str, status: str, status_label:
                       columns: int, selection: str, lang: str) -> alt.Chart:
     """Tiles in rows of `columns`, coloured and marked by status; a tap selects the tile's `code`."""
     pick = alt.selection_point(name=selection, fields=[code], on="click")
-    statuses = list(POINT_STATUS_STYLE)
+    statuses = list(POINT_STATUSES)
     df = df.assign(col=[i % columns for i in range(len(df))], row=[i // columns for i in range(len(df))])
     labels = dict(zip(df[status], df[status_label]))
     colour = alt.Color(f"{status_label}:N", legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
                        scale=alt.Scale(domain=[labels.get(s, s) for s in statuses if s in labels],
-                                       range=[POINT_STATUS_STYLE[s][0] for s in statuses if s in labels]))
+                                       range=[tone(s).hex for s in statuses if s in labels]))
     base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
     tiles = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3, cursor="pointer").encode(
         color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6)))
@@ -169,12 +164,12 @@ def build_point_map(df: pd.DataFrame, *, code: str, status: str, status_label: s
     """Points at their coordinates, coloured and shaped by status, troubled ones named; tap to select."""
     pick = alt.selection_point(name=selection, fields=[code], on="click")
     labels = dict(zip(df[status], df[status_label]))
-    present = [s for s in POINT_STATUS_STYLE if s in labels]
+    present = [s for s in POINT_STATUSES if s in labels]
     base = alt.Chart(df).encode(longitude="longitude:Q", latitude="latitude:Q")
     dots = base.mark_point(filled=True, size=220, cursor="pointer", stroke="white", strokeWidth=1).encode(
         color=alt.Color(f"{status_label}:N", legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
                         scale=alt.Scale(domain=[labels[s] for s in present],
-                                        range=[POINT_STATUS_STYLE[s][0] for s in present])),
+                                        range=[tone(s).hex for s in present])),
         shape=alt.Shape(f"{status_label}:N", scale=alt.Scale(domain=[labels[s] for s in present],
                                                              range=[POINT_SHAPES[s] for s in present]),
                         legend=None),
@@ -186,7 +181,7 @@ def build_point_map(df: pd.DataFrame, *, code: str, status: str, status_label: s
 
 def build_rate_chart(df: pd.DataFrame, *, day: str, rate: str, day_title: str, rate_title: str,
                      lang: str) -> alt.Chart:
-    chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(color="#1b7f3b"), color="#1b7f3b").encode(
+    chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(color=GOOD.hex), color=GOOD.hex).encode(
         x=alt.X(f"{day}:T", title=day_title, axis=alt.Axis(format="%d/%m")),
         y=alt.Y(f"{rate}:Q", title=rate_title, scale=alt.Scale(zero=False, domainMax=100)),
     )

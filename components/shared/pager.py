@@ -5,7 +5,7 @@ The pager's key follows the filters, so new filters start again on page 1.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 import streamlit as st
 
@@ -22,6 +22,22 @@ def pager(key: str, pages: int) -> None:
     if st.session_state.get(key, 1) > pages:
         del st.session_state[key]  # fewer pages than before the data changed
     st.pagination(pages, key=key)
+
+
+def sorted_paged_list(messages: str, sorts: Sequence[str], default_sort: str, sort_key: str, page_key_base: str,
+                      filters, read: Callable[[str, int], Any], show_table: Callable[[Any], None],
+                      grid: tuple[str, str, Callable[[Any, tuple], None]] | None = None) -> None:
+    """The list block of the tasks and documents pages: the sort, one page read by `read(sort, page)`,
+    its count, its rows as a table (or an editable grid for roles that may edit), the pager.
+
+    `messages` is the catalogue prefix (tasks, docs); `grid` is (toggle label, toggle key, draw(page, scope)).
+    """
+    sort = st.selectbox(t(f"{messages}.sort"), sorts, key=sort_key, width=280,
+                        format_func=lambda s: t(f"{messages}.sort.{s}"), index=list(sorts).index(default_sort))
+    page_key, page_no = page_to_read(page_key_base, (filters, sort))
+    page = read(sort, page_no)
+    list_page(page, page_key, messages, lambda: show_table(page),
+              (grid[0], grid[1], lambda: grid[2](page, (page_key, page.page))) if grid else None)
 
 
 def list_page(page, page_key: str, messages: str, show_table: Callable[[], None],

@@ -7,6 +7,8 @@ from typing import Callable
 import streamlit as st
 
 from ui import keys
+from components.shared.palette import badge_colour
+from components.tasks.table import timing_text
 from components.shared.detail_frame import back_button, field, share_link
 from data_access.tasks.detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_int, t
@@ -23,20 +25,12 @@ def task_detail_view(detail: TaskDetail | None, code: str,
 
     st.subheader(f"{detail.code} · {detail.title}")
     category = "cancelled" if detail.status == "cancelled" else detail.category
-    if detail.days_overdue is not None:
-        timing = t("task.overdue_days", days=fmt_int(detail.days_overdue))
-    elif detail.days_left == 0:
-        timing = t("task.due_today")
-    elif detail.days_left is not None:
-        timing = t("task.days_left", days=fmt_int(detail.days_left))
-    else:
-        timing = None
-    badge_colour = {"open_overdue": "red", "completed_late": "orange", "open_in_time": "blue",
-                    "completed_on_time": "green"}.get(category, "gray")
+    timing = timing_text(detail)
+    colour = badge_colour(category)
     with st.container(horizontal=True, wrap=True):
-        st.badge(t(f"category.{category}"), color=badge_colour)
+        st.badge(t(f"category.{category}"), color=colour)
         if timing:
-            st.badge(timing, color=badge_colour)
+            st.badge(timing, color=colour)
 
     with st.container(horizontal=True, wrap=True, gap="small"):
         field(t("task.source"), t(f"source.{detail.source}"))

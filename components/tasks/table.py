@@ -8,18 +8,24 @@ import pandas as pd
 import streamlit as st
 
 from components.shared.item_table import item_table
+from data_access.tasks.detail import TaskDetail
 from data_access.tasks.lists import TaskRow
 from i18n import DATE_INPUT_FORMAT, fmt_int, t
 
-def status_text(row: TaskRow) -> str:
-    """One short phrase for the state of a task: "Quá hạn 14 ngày", "Còn 3 ngày", "Đã hoàn thành đúng hạn"."""
-    if row.days_overdue is not None:
-        return t("task.overdue_days", days=fmt_int(row.days_overdue))
-    if row.days_left == 0:
+def timing_text(task: TaskRow | TaskDetail) -> str | None:
+    """How the deadline stands: "Quá hạn 14 ngày", "Đến hạn hôm nay", "Còn 3 ngày"; None when it does not apply."""
+    if task.days_overdue is not None:
+        return t("task.overdue_days", days=fmt_int(task.days_overdue))
+    if task.days_left == 0:
         return t("task.due_today")
-    if row.days_left is not None:
-        return t("task.days_left", days=fmt_int(row.days_left))
-    return t(f"category.{row.category}")
+    if task.days_left is not None:
+        return t("task.days_left", days=fmt_int(task.days_left))
+    return None
+
+
+def status_text(row: TaskRow) -> str:
+    """One short phrase for the state of a task: its timing, else its category ("Đã hoàn thành đúng hạn")."""
+    return timing_text(row) or t(f"category.{row.category}")
 
 
 def task_table(rows: Sequence[TaskRow], key_prefix: str) -> None:

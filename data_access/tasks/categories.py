@@ -38,3 +38,13 @@ def category_on(as_of: dt.date) -> ColumnElement[str]:
 def counted_on(as_of: dt.date) -> ColumnElement[bool]:
     """Tasks that exist on that day and count: assigned by then, not cancelled."""
     return and_(tasks.c.assigned_on <= as_of, tasks.c.status != "cancelled")
+
+
+def days_overdue(category: str, due_on: dt.date | None, as_of: dt.date) -> int | None:
+    """Days past the deadline on `as_of`, for an open overdue task; None otherwise."""
+    return (as_of - due_on).days if category == "open_overdue" and due_on else None
+
+
+def days_left(category: str, due_on: dt.date | None, as_of: dt.date) -> int | None:
+    """Days until the deadline for an open task not yet overdue (0: due that day); None otherwise."""
+    return (due_on - as_of).days if category == "open_in_time" and due_on else None

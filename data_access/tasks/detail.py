@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from data_access.core.schema import documents, meetings, task_events, tasks, units
+from data_access.tasks import categories
 from data_access.tasks.categories import category_on
 
 
@@ -52,14 +53,12 @@ class TaskDetail:
 
     @property
     def days_overdue(self) -> int | None:
-        return (self.as_of - self.due_on).days if self.category == "open_overdue" else None
+        return categories.days_overdue(self.category, self.due_on, self.as_of)
 
     @property
     def days_left(self) -> int | None:
         """Days until the deadline for an open task not yet overdue (0: due today)."""
-        if self.category != "open_in_time" or self.due_on is None:
-            return None
-        return (self.due_on - self.as_of).days
+        return categories.days_left(self.category, self.due_on, self.as_of)
 
 
 def task_by_code(conn: Connection, code: str, as_of: dt.date) -> TaskDetail | None:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select
 from data_access.core.database import CHOICES, freshness
 from data_access.core.units import UnitChoice
 from data_access.core.schema import task_events, tasks, units
-from data_access.tasks.categories import DUE_SOON_DAYS, OPEN_STATUSES, category_on
+from data_access.tasks.categories import days_left, days_overdue, DUE_SOON_DAYS, OPEN_STATUSES, category_on
 from data_access.core.sql import as_utc
 from data_access.tasks.filters import TaskFilter, where
 
@@ -69,9 +69,8 @@ def _row_columns(as_of: dt.date):
 
 
 def _to_row(row, as_of: dt.date) -> TaskRow:
-    overdue = (as_of - row.due_on).days if row.category == "open_overdue" else None
-    left = (row.due_on - as_of).days if row.category == "open_in_time" and row.due_on else None
-    return TaskRow(*row[:10], days_overdue=overdue, days_left=left, completed_on=row.completed_on,
+    return TaskRow(*row[:10], days_overdue=days_overdue(row.category, row.due_on, as_of),
+                   days_left=days_left(row.category, row.due_on, as_of), completed_on=row.completed_on,
                    version=row.version)
 
 
