@@ -7,7 +7,7 @@
     python -m data_access list-users | disable-user LOGIN | enable-user LOGIN
     python -m data_access reset-password LOGIN                              new password on standard input
 
-The database is the one of DATABASE_URL, else .streamlit/secrets.toml, else
+Messages come from the dashboard's Vietnamese catalogue (i18n). The database is the one of DATABASE_URL, else .streamlit/secrets.toml, else
 the embedded SQLite file.
 """
 
@@ -31,23 +31,11 @@ from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, classify
 from data_access.core.migrate import check_schema, upgrade
+from i18n import t
 
-ADVICE = {
-    DatabaseProblem.BAD_URL: "Địa chỉ cơ sở dữ liệu không hợp lệ. Kiểm tra DATABASE_URL hoặc .streamlit/secrets.toml.",
-    DatabaseProblem.UNREACHABLE: "Không kết nối được cơ sở dữ liệu. Kiểm tra máy chủ đã chạy và địa chỉ đúng.",
-    DatabaseProblem.NOT_MIGRATED: "Cơ sở dữ liệu chưa có bảng. Chạy: python -m data_access migrate",
-    DatabaseProblem.OUTDATED: "Cấu trúc cơ sở dữ liệu chưa cập nhật. Chạy: python -m data_access migrate",
-    DatabaseProblem.QUERY_FAILED: "Truy vấn cơ sở dữ liệu bị lỗi.",
-}
-
-
-USER_ERRORS = {
-    "password_too_short": f"Mật khẩu phải có ít nhất {users.MIN_PASSWORD_LENGTH} ký tự.",
-    "login_taken": "Tên đăng nhập đã có.",
-    "login_or_name_missing": "Cần tên đăng nhập và họ tên.",
-    "unknown_role": "Vai trò không hợp lệ.",
-    "unknown_user": "Không có tài khoản này.",
-}
+def _problem_text(problem: DatabaseProblem) -> str:
+    """The dashboard's message for a database problem; the command line does not retry by itself."""
+    return t("cli.unreachable") if problem.reason == DatabaseProblem.UNREACHABLE else t(f"db.{problem.reason}")
 
 
 def _operator() -> users.User:
@@ -64,7 +52,7 @@ def _safe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
-        return "(địa chỉ không hợp lệ)"
+        return t("cli.bad_url_shown")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,44 +75,45 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     url = database_url()
-    print(f"Cơ sở dữ liệu: {_safe_url(url)}", file=sys.stderr)
+    print(t("cli.database", url=_safe_url(url)), file=sys.stderr)
     started = time.perf_counter()
     try:
         engine = get_engine(url)
         if args.command == "migrate":
             upgrade(engine)
-            print("Đã cập nhật cấu trúc cơ sở dữ liệu.")
+            print(t("cli.migrated"))
         elif args.command == "seed-demo":
             counts = seed_demo(engine, clock.now_utc(), scale=args.scale)
             for table, n in counts.items():
                 print(f"{table}: {n}")
             accounts_file = args.accounts_file or demo_accounts_file()
             create_demo_accounts(engine, accounts_file)
-            print(f"Tài khoản thử nghiệm (chỉ để dùng thử): mật khẩu trong tệp {accounts_file}")
+            print(t("cli.demo_accounts", path=accounts_file))
         elif args.command == "check":
             check_schema(engine)
-            print("Cơ sở dữ liệu sẵn sàng.")
+            print(t("cli.ready"))
         elif args.command == "create-user":
             user = user_admin.add_user(engine, _operator(), args.login, args.role, args.name, _password())
-            print(f"Đã tạo tài khoản {user.login} ({user.role}).")
+            print(t("cli.user_created", login=user.login, role=user.role))
         elif args.command == "list-users":
             for user in users.list_users(engine):
-                print(f"{user.login}\t{user.role}\t{'hoạt động' if user.active else 'đã khóa'}\t{user.full_name}")
+                state = t("users.active") if user.active else t("users.disabled")
+                print(f"{user.login}\t{user.role}\t{state}\t{user.full_name}")
         elif args.command in ("disable-user", "enable-user"):
             user_admin.set_user_active(engine, _operator(), args.login, args.command == "enable-user")
-            print("Đã cập nhật tài khoản.")
+            print(t("cli.user_updated"))
         elif args.command == "reset-password":
             user_admin.set_password(engine, _operator(), args.login, _password())
-            print("Đã đặt lại mật khẩu.")
+            print(t("cli.password_reset"))
     except users.UserError as refused:
-        print(f"Lỗi: {USER_ERRORS.get(refused.reason, refused.reason)}", file=sys.stderr)
+        print(t("cli.error", message=t(f"user_error.{refused.reason}")), file=sys.stderr)
         return 1
     except DatabaseNotEmpty:
-        print("Cơ sở dữ liệu đã có dữ liệu: dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.", file=sys.stderr)
+        print(t("cli.not_empty"), file=sys.stderr)
         return 1
     except Exception as exc:  # every failure ends as one clear line, never a traceback
         problem = classify(exc)
-        print(f"Lỗi: {ADVICE[problem.reason]} ({problem.detail or problem.reason})", file=sys.stderr)
+        print(t("cli.error", message=f"{_problem_text(problem)} ({problem.detail or problem.reason})"), file=sys.stderr)
         return 2
     print(f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0

@@ -16,9 +16,9 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from data_access.core.clock import VN_TZ
-from i18n import en, vi
+from i18n.catalogues import merged
 
-CATALOGUES = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+CATALOGUES = {"vi": merged("vi"), "en": merged("en")}
 LANGUAGES = tuple(CATALOGUES)
 DEFAULT_LANGUAGE = "vi"
 BABEL_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
@@ -37,13 +37,13 @@ def language() -> str:
 
 def t(key: str, **params) -> str:
     """The message `key` in the current language; a missing English text falls back to Vietnamese."""
-    text = CATALOGUES[language()].get(key) or vi.MESSAGES[key]
+    text = CATALOGUES[language()].get(key) or CATALOGUES[DEFAULT_LANGUAGE][key]
     return text.format(**params) if params else text
 
 
 def known(key: str) -> bool:
     """Whether the catalogue has `key` (codes written by other systems may have no label)."""
-    return key in vi.MESSAGES
+    return key in CATALOGUES[DEFAULT_LANGUAGE]
 
 
 def _locale() -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "components").glob("*.py"), ROOT / "app.py"])
+SOURCES = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "components").rglob("*.py"), *(ROOT / "ui").rglob("*.py"),
+                  ROOT / "app.py"])
 TWO_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 
 

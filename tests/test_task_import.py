@@ -14,12 +14,12 @@ from data_access.core.edit_errors import EditError
 from data_access.core.schema import tasks
 from data_access.tasks.imports import read_tasks
 from data_access.accounts.users import User
-from i18n import vi
+from i18n import CATALOGUES
 from reports.task_import_template import build_template
 from tests.builders import Office
 
 TODAY = dt.date(2025, 8, 28)
-SOURCES = {vi.MESSAGES[f"source.{code}"]: code for code in task_edits.TASK_SOURCES}
+SOURCES = {CATALOGUES["vi"][f"source.{code}"]: code for code in task_edits.TASK_SOURCES}
 SPECIALIST = User(2, "mai", "Nguyễn Thị Mai", "specialist", True)
 
 

@@ -87,7 +87,7 @@ def test_cli_manages_users_with_the_password_on_stdin(tmp_path):
     assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr
     assert cli("disable-user", "mai").returncode == 0
     listed = cli("list-users").stdout
-    assert "mai\tspecialist\tđã khóa\tNguyễn Thị Mai" in listed
+    assert "mai\tspecialist\tĐã khóa\tNguyễn Thị Mai" in listed
     assert cli("reset-password", "mai", stdin="mat-khau-moi-2\n").returncode == 0
     from sqlalchemy import create_engine, text
     with create_engine(env["DATABASE_URL"]).connect() as conn:
