@@ -8,23 +8,23 @@ role. Any page with ?mode=present becomes the slide show for a projector.
 
 import streamlit as st
 
-from ui import session as accounts
-from ui.db import open_database
-from ui.startup import ensure_ready, is_ready
 import i18n
-from ui import keys
+from components.overview.show import run_show
 from components.shared.db_problem import show_database_problem
 from components.shared.login import login_form, user_menu
 from components.shared.period_filter import period_filter
-from components.overview.show import run_show
 from components.shared.theme import tablet_style
+from data_access.accounts.permissions import MANAGE_USERS, READ_AUDIT, may
 from data_access.core import clock
-from data_access.demo.embedded import embedded_needs_setup
 from data_access.core.config import database_url, demo_accounts_file, is_embedded
 from data_access.core.errors import DatabaseProblem
-from data_access.accounts.permissions import MANAGE_USERS, READ_AUDIT, may
+from data_access.demo.embedded import embedded_needs_setup
 from i18n import t
+from ui import keys
+from ui import session as accounts
+from ui.db import open_database
 from ui.saving import show_flash
+from ui.startup import ensure_ready, is_ready
 
 
 def _chosen_language() -> str:
@@ -47,23 +47,27 @@ def _pages(role: str | None) -> list:
     pages = [
         st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
         st.Page("app_pages/tasks.py", title=t("nav.tasks"), icon=":material/assignment_late:", url_path="tasks"),
-        st.Page("app_pages/documents.py", title=t("nav.documents"), icon=":material/description:",
-                url_path="documents"),
+        st.Page(
+            "app_pages/documents.py", title=t("nav.documents"), icon=":material/description:", url_path="documents"
+        ),
         st.Page("app_pages/meetings.py", title=t("nav.meetings"), icon=":material/groups:", url_path="meetings"),
-        st.Page("app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:",
-                url_path="points")]
+        st.Page(
+            "app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:", url_path="points"
+        ),
+    ]
     if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
-        pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:",
-                             url_path="audit"))
+        pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:", url_path="audit"))
     if role is None or may(role, MANAGE_USERS):
-        pages.append(st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/manage_accounts:",
-                             url_path="users"))
+        pages.append(
+            st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/manage_accounts:", url_path="users")
+        )
     return pages
 
 
 i18n.set_language(_chosen_language())
-st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide",
-                   initial_sidebar_state="collapsed")
+st.set_page_config(
+    page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide", initial_sidebar_state="collapsed"
+)
 presenting = st.query_params.get("mode") == "present"
 tablet_style()
 

@@ -21,8 +21,12 @@ user = allowed_user(READ_AUDIT, "audit.forbidden")
 st.caption(t("audit.caption"))
 period = selected_period()
 login, table = audit_filters(db.read(audit_logins))
-f = AuditFilter(login=login, table_name=table, since=vn_midnight_utc(period.start),
-                until=vn_midnight_utc(period.end + dt.timedelta(days=1)))
+f = AuditFilter(
+    login=login,
+    table_name=table,
+    since=vn_midnight_utc(period.start),
+    until=vn_midnight_utc(period.end + dt.timedelta(days=1)),
+)
 key, page = page_to_read(keys.AUDIT_PAGE, f)
 trail = db.read(audit_page, user, f, page)
 audit_list(trail.total, trail.entries)

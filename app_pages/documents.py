@@ -31,8 +31,7 @@ def _editor(detail) -> None:
     """Mark it processed (incoming documents) and assign a task from it."""
     if detail.direction == "incoming":
         document_edit(detail, user, today)
-    new_task_form(user, today, db.read(all_units), document_id=detail.id,
-                  assigned_on=detail.registered_on)
+    new_task_form(user, today, db.read(all_units), document_id=detail.id, assigned_on=detail.registered_on)
 
 
 raw_id = st.query_params.get("document")
@@ -62,9 +61,16 @@ processing(fig.units)
 
 st.subheader(t("docs.section_list"))
 listed = bucket_of(f)
-sorted_paged_list("docs", lists.SORTS, lists.DEFAULT_SORT, keys.DOCS_SORT, keys.DOCS_PAGE, listed,
-                  lambda sort, page: db.read(lists.document_page, listed, sort, page),
-                  lambda page: document_table(page.rows, keys.DOCS_LIST_TABLE),
-                  (t("docs_grid.toggle"), keys.DOCS_GRID_ON,
-                   lambda page, scope: document_grid(page.rows, scope, user, today))
-                  if may(user.role, EDIT) and listed.direction != "outgoing" else None)
+sorted_paged_list(
+    "docs",
+    lists.SORTS,
+    lists.DEFAULT_SORT,
+    keys.DOCS_SORT,
+    keys.DOCS_PAGE,
+    listed,
+    lambda sort, page: db.read(lists.document_page, listed, sort, page),
+    lambda page: document_table(page.rows, keys.DOCS_LIST_TABLE),
+    (t("docs_grid.toggle"), keys.DOCS_GRID_ON, lambda page, scope: document_grid(page.rows, scope, user, today))
+    if may(user.role, EDIT) and listed.direction != "outgoing"
+    else None,
+)

@@ -6,8 +6,17 @@ import streamlit as st
 
 from components.meetings.detail import meeting_detail_view
 from components.meetings.edit import meeting_edit, new_meeting_form
-from components.meetings.sections import (busiest, by_kind, calendar, day_list, headline, meeting_table,
-                                          missed_table, online_table, weekly)
+from components.meetings.sections import (
+    busiest,
+    by_kind,
+    calendar,
+    day_list,
+    headline,
+    meeting_table,
+    missed_table,
+    online_table,
+    weekly,
+)
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import selected_period
 from components.tasks.new_task import new_task_form
@@ -31,8 +40,13 @@ today = clock.today_vn()
 def _editor(detail) -> None:
     """Held or cancelled, how each point joined, and a task from its conclusion."""
     meeting_edit(detail, user, db.read(point_names))
-    new_task_form(user, today, db.read(all_units), meeting_id=detail.meeting.id,
-                  assigned_on=detail.meeting.starts_at.astimezone(clock.VN_TZ).date())
+    new_task_form(
+        user,
+        today,
+        db.read(all_units),
+        meeting_id=detail.meeting.id,
+        assigned_on=detail.meeting.starts_at.astimezone(clock.VN_TZ).date(),
+    )
 
 
 raw_id = st.query_params.get("meeting")
@@ -51,8 +65,7 @@ fig = read.value
 freshness_caption(read.read_at, t("meetings.scope_caption", start=fmt_date(period.start), end=fmt_date(period.end)))
 
 st.subheader(t("meetings.section_load"))
-headline(fig, db.read(figures.load, period.start, period.end), db.read(figures.load, before.start, before.end),
-         before)
+headline(fig, db.read(figures.load, period.start, period.end), db.read(figures.load, before.start, before.end), before)
 with st.container(horizontal=True, wrap=True, gap="large"):
     with st.container(width=500):
         calendar(fig, period)
@@ -61,7 +74,9 @@ with st.container(horizontal=True, wrap=True, gap="large"):
         by_kind(fig)
 day = st.session_state.get(keys.MEETINGS_DAY)
 if day:
-    day_list(dt.date.fromisoformat(day), db.read(lists.meetings_on, dt.date.fromisoformat(day), dt.date.fromisoformat(day)))
+    day_list(
+        dt.date.fromisoformat(day), db.read(lists.meetings_on, dt.date.fromisoformat(day), dt.date.fromisoformat(day))
+    )
 weekly(fig)
 
 st.subheader(t("meetings.section_upcoming"))

@@ -17,8 +17,12 @@ freshness_caption(f.as_of, period_caption(period))
 
 st.subheader(t("overview.section_tasks"))
 kpi_row(task_cards(f))
-st.page_link("app_pages/tasks.py", label=t("overview.see_overdue"), icon=":material/arrow_forward:",
-             query_params={"scope": "all", "category": "open_overdue"})
+st.page_link(
+    "app_pages/tasks.py",
+    label=t("overview.see_overdue"),
+    icon=":material/arrow_forward:",
+    query_params={"scope": "all", "category": "open_overdue"},
+)
 
 st.subheader(t("overview.section_documents"))
 kpi_row(document_cards(f))

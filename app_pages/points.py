@@ -20,8 +20,7 @@ code = st.query_params.get("point")
 if code:
     found = db.timed(detail.point_by_code, code.strip()[:60], NOW)
     user = current_user()
-    editor = (lambda d: point_check_form(d.state.code, user)) \
-        if may(user.role, EDIT) else None
+    editor = (lambda d: point_check_form(d.state.code, user)) if may(user.role, EDIT) else None
     point_detail_view(found.value, code, found.read_at, editor=editor)
     st.stop()
 

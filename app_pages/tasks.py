@@ -29,15 +29,20 @@ user = current_user()
 
 code = st.query_params.get("task")
 if code:
-    task_detail_view(db.read(detail.task_by_code, code.strip()[:60], today), code,
-                     editor=lambda found: task_edit(found, user, today))
+    task_detail_view(
+        db.read(detail.task_by_code, code.strip()[:60], today), code, editor=lambda found: task_edit(found, user, today)
+    )
     st.stop()
 
 units = db.read(lists.units_with_tasks)
 if may(user.role, EDIT):
     sources = {t(f"source.{code}"): code for code in TASK_SOURCES}
-    task_import(user, today, lambda upload: db.read(imports.read_tasks, upload, sources, today),
-                next((u.name for u in units), ""))
+    task_import(
+        user,
+        today,
+        lambda upload: db.read(imports.read_tasks, upload, sources, today),
+        next((u.name for u in units), ""),
+    )
 f = task_filters(today, selected_period(), units)
 whole = f.without("category", "age")  # the picture shows all five categories of the filter
 picture = db.timed(figures.count_by_category, whole)
@@ -64,11 +69,19 @@ else:
 st.subheader(t("tasks.section_list"))
 category_pills(picture.value)
 age_pills()
-sorted_paged_list("tasks", lists.SORTS, lists.DEFAULT_SORT, keys.TASKS_SORT, keys.TASKS_PAGE, f,
-                  lambda sort, page: db.read(lists.task_page, f, sort, page),
-                  lambda page: task_table(page.rows, keys.TASKS_LIST_TABLE),
-                  (t("grid.toggle"), keys.TASKS_GRID_ON, lambda page, scope: task_grid(page.rows, scope, user, today))
-                  if may(user.role, EDIT) else None)
+sorted_paged_list(
+    "tasks",
+    lists.SORTS,
+    lists.DEFAULT_SORT,
+    keys.TASKS_SORT,
+    keys.TASKS_PAGE,
+    f,
+    lambda sort, page: db.read(lists.task_page, f, sort, page),
+    lambda page: task_table(page.rows, keys.TASKS_LIST_TABLE),
+    (t("grid.toggle"), keys.TASKS_GRID_ON, lambda page, scope: task_grid(page.rows, scope, user, today))
+    if may(user.role, EDIT)
+    else None,
+)
 
 st.subheader(t("tasks.section_urging"))
 urging_download(*db.read(lists.urging_summary, f), f.as_of, lambda: db.read(lists.urging_list, f))

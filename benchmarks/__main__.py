@@ -33,11 +33,11 @@ APP = str(ROOT / "app.py")
 
 def _database(server: str, scale: float, fresh: bool) -> tuple[str, float | None]:
     """The URL of the benchmark database for a scale, filled if needed; and the seconds seeding took."""
-    from data_access.demo.seed import seed_demo
+    from data_access.core import clock
     from data_access.core.engine import get_engine
     from data_access.core.migrate import upgrade
     from data_access.core.schema import documents
-    from data_access.core import clock
+    from data_access.demo.seed import seed_demo
 
     name = f"office_bench_s{scale:g}".replace(".", "_")
     admin = create_engine(make_url(server).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
@@ -66,6 +66,7 @@ def _database(server: str, scale: float, fresh: bool) -> tuple[str, float | None
 
 def _empty_page_seconds() -> float:
     from streamlit.testing.v1 import AppTest
+
     at = AppTest.from_string("import streamlit as st\nst.write('x')")
     at.run()
     started = time.perf_counter()
@@ -83,8 +84,9 @@ def _viewer_token(url: str) -> str:
 
     engine = get_engine(url)
     login = "benchmark.viewer"
-    user = next((u for u in users.list_users(engine) if u.login == login), None) \
-        or users.create_user(engine, login, "viewer", "Đo hiệu năng", secrets.token_urlsafe(16))
+    user = next((u for u in users.list_users(engine) if u.login == login), None) or users.create_user(
+        engine, login, "viewer", "Đo hiệu năng", secrets.token_urlsafe(16)
+    )
     return login_sessions.start_session(engine, user)
 
 
@@ -157,10 +159,26 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
 
     env = dict(os.environ, DATABASE_URL=url)
     token = _viewer_token(url)
-    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / "benchmark-server.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port),
-                               "--server.address", "127.0.0.1", "--server.headless", "true"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log = open(Path(os.environ.get("TMPDIR", "/tmp")) / "benchmark-server.log", "w")  # noqa: SIM115 (open while the server runs)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            APP,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -171,8 +189,10 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
                 time.sleep(0.3)
         paths = ["/", "/tasks", "/documents", "/meetings", "/points"]
         # finished: the page's content is there and the script is no longer running
-        finished = ("() => document.querySelector('[data-testid=\"stMetric\"], [data-testid=\"stDataFrame\"]')"
-                    " && !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+        finished = (
+            '() => document.querySelector(\'[data-testid="stMetric"], [data-testid="stDataFrame"]\')'
+            " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        )
         wait_ms = limit_seconds * 1000
 
         async def one(browser, i, times, failures):
@@ -201,11 +221,20 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
             times: list[float] = []
             failures: list[str] = []
             async with async_playwright() as p:
-                browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"])
-                await asyncio.wait_for(asyncio.gather(*(one(browser, i, times, failures) for i in range(sessions))),
-                                       timeout=limit_seconds * 2)
+                browser = await p.chromium.launch(
+                    executable_path="/usr/bin/chromium",
+                    args=[
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                    ],
+                )
+                await asyncio.wait_for(
+                    asyncio.gather(*(one(browser, i, times, failures) for i in range(sessions))),
+                    timeout=limit_seconds * 2,
+                )
                 await browser.close()
             return times, failures
 
@@ -213,20 +242,27 @@ def _concurrent(url: str, sessions: int, limit_seconds: float = 180) -> dict:
         times.sort()
         if not times:
             return {"sessions": sessions, "page_loads": 0, "failures": failures}
-        return {"sessions": sessions, "page_loads": len(times), "failures": failures,
-                "median_s": statistics.median(times), "p95_s": times[max(0, int(round(0.95 * len(times))) - 1)],
-                "max_s": times[-1]}
+        return {
+            "sessions": sessions,
+            "page_loads": len(times),
+            "failures": failures,
+            "median_s": statistics.median(times),
+            "p95_s": times[max(0, int(round(0.95 * len(times))) - 1)],
+            "max_s": times[-1],
+        }
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10])
-    parser.add_argument("--server", default=os.environ.get("TEST_POSTGRES_URL",
-                                                           "postgresql://postgres@127.0.0.1:5432/postgres"))
+    parser.add_argument(
+        "--server", default=os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    )
     parser.add_argument("--fresh", action="store_true", help="make the benchmark databases anew")
     parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (0: none)")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results.json"))
@@ -239,33 +275,55 @@ def main() -> None:
     for scale in args.scales:
         url, seeded = _database(args.server, scale, args.fresh)
         from data_access.core.engine import get_engine
+
         with get_engine(url).connect() as conn:
-            counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
-                      for t in ("documents", "tasks", "task_events", "meetings", "meeting_points", "point_checks")}
+            counts = {
+                t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                for t in ("documents", "tasks", "task_events", "meetings", "meeting_points", "point_checks")
+            }
         entry = {"scale": scale, "seed_s": seeded, "rows": counts, "pages": []}
-        print(f"\nScale {scale:g}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
-              + (f" (seeded in {seeded:.0f} s)" if seeded else ""))
-        print(f"{'page':<10} {'view':<9} {'cold ms':>8} {'warm ms':>8} {'SQL ms':>7} {'cold/SQL':>8} "
-              f"{'budget':>7} {'stmts':>5} {'max rows':>8} {'peak MB':>8}")
+        print(
+            f"\nScale {scale:g}: "
+            + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+            + (f" (seeded in {seeded:.0f} s)" if seeded else "")
+        )
+        print(
+            f"{'page':<10} {'view':<9} {'cold ms':>8} {'warm ms':>8} {'SQL ms':>7} {'cold/SQL':>8} "
+            f"{'budget':>7} {'stmts':>5} {'max rows':>8} {'peak MB':>8}"
+        )
         from benchmarks.pages import VIEWS
+
         for (page, view), (script, query, _) in VIEWS.items():
             cold, warm, rows = _page_run(url, script, query)
             sql = _sql_seconds(url, page, view)
             budget_ok = cold <= 1.5 * sql + empty
-            row = {"page": page, "view": view, "cold_s": cold, "warm_s": warm, "sql_s": sql,
-                   "ratio": cold / sql if sql else None, "within_budget": budget_ok,
-                   "statements": len(rows), "max_rows": max(rows, default=0), "peak_mb": _peak_mb()}
+            row = {
+                "page": page,
+                "view": view,
+                "cold_s": cold,
+                "warm_s": warm,
+                "sql_s": sql,
+                "ratio": cold / sql if sql else None,
+                "within_budget": budget_ok,
+                "statements": len(rows),
+                "max_rows": max(rows, default=0),
+                "peak_mb": _peak_mb(),
+            }
             entry["pages"].append(row)
-            print(f"{page:<10} {view:<9} {cold * 1000:>8.0f} {warm * 1000:>8.0f} {sql * 1000:>7.0f} "
-                  f"{row['ratio'] or 0:>8.1f} {'ok' if budget_ok else 'over':>7} {len(rows):>5} "
-                  f"{row['max_rows']:>8} {row['peak_mb']:>8.0f}")
+            print(
+                f"{page:<10} {view:<9} {cold * 1000:>8.0f} {warm * 1000:>8.0f} {sql * 1000:>7.0f} "
+                f"{row['ratio'] or 0:>8.1f} {'ok' if budget_ok else 'over':>7} {len(rows):>5} "
+                f"{row['max_rows']:>8} {row['peak_mb']:>8.0f}"
+            )
         if args.sessions:
             entry["concurrency"] = _concurrent(url, args.sessions)
             c = entry["concurrency"]
             if c["page_loads"]:
-                print(f"{args.sessions} concurrent sessions, {c['page_loads']} finished pages "
-                      f"({len(c['failures'])} sessions did not finish): median {c['median_s']:.2f} s, "
-                      f"95th percentile {c['p95_s']:.2f} s, max {c['max_s']:.2f} s")
+                print(
+                    f"{args.sessions} concurrent sessions, {c['page_loads']} finished pages "
+                    f"({len(c['failures'])} sessions did not finish): median {c['median_s']:.2f} s, "
+                    f"95th percentile {c['p95_s']:.2f} s, max {c['max_s']:.2f} s"
+                )
             else:
                 print(f"{args.sessions} concurrent sessions: none finished ({c['failures'][:3]})")
         results["scales"].append(entry)

@@ -10,17 +10,17 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from data_access.documents import lists as document_list
-from data_access.documents import figures as documents
-from data_access.meetings import figures as meetings
-from data_access.tasks import lists as task_list
-from data_access.tasks import figures as tasks
-from data_access.meetings import lists as meeting_lists
-from data_access.meetings import figures as mf
-from data_access.points import figures as pf
-from data_access.documents.filters import DocumentFilter
-from data_access.overview.figures import overview_figures
 from data_access.core.periods import current_period, previous_period, same_period_last_year
+from data_access.documents import figures as documents
+from data_access.documents import lists as document_list
+from data_access.documents.filters import DocumentFilter
+from data_access.meetings import figures as meetings
+from data_access.meetings import figures as mf
+from data_access.meetings import lists as meeting_lists
+from data_access.overview.figures import overview_figures
+from data_access.points import figures as pf
+from data_access.tasks import figures as tasks
+from data_access.tasks import lists as task_list
 from data_access.tasks.filters import TaskFilter
 
 # page script, query of the filtered view, and the period it implies
@@ -51,8 +51,9 @@ def replay(engine: Engine, page: str, view: str, now: dt.datetime) -> None:
     with engine.connect() as conn:
         if page == "tasks":
             every = query.get("scope") == "all"
-            f = TaskFilter(today, None if every else period.start, None if every else period.end,
-                           category=query.get("category"))
+            f = TaskFilter(
+                today, None if every else period.start, None if every else period.end, category=query.get("category")
+            )
             whole = f.without("category", "age")
             tasks.count_by_category(conn, whole)
             tasks.count_by_category(conn, whole.a_year_before())

@@ -7,8 +7,8 @@
     python -m data_access list-users | disable-user LOGIN | enable-user LOGIN
     python -m data_access reset-password LOGIN                              new password on standard input
 
-Messages come from the dashboard's Vietnamese catalogue (i18n). The database is the one of DATABASE_URL, else .streamlit/secrets.toml, else
-the embedded SQLite file.
+Messages come from the dashboard's Vietnamese catalogue (i18n). The database is
+the one of DATABASE_URL, else .streamlit/secrets.toml, else the embedded SQLite file.
 """
 
 from __future__ import annotations
@@ -21,17 +21,18 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from data_access.core import clock
 from data_access.accounts import admin as user_admin
 from data_access.accounts import users
-from data_access.core.schema import ROLES
+from data_access.core import clock
 from data_access.core.config import database_url, demo_accounts_file
-from data_access.demo.accounts import create_demo_accounts
-from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, classify
 from data_access.core.migrate import check_schema, upgrade
+from data_access.core.schema import ROLES
+from data_access.demo.accounts import create_demo_accounts
+from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from i18n import t
+
 
 def _problem_text(problem: DatabaseProblem) -> str:
     """The dashboard's message for a database problem; the command line does not retry by itself."""
@@ -56,14 +57,19 @@ def _safe_url(url: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m data_access", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m data_access", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="create or upgrade the schema")
     seed = commands.add_parser("seed-demo", help="load the demo province into an empty database")
     seed.add_argument("--scale", type=float, default=1.0, help="1 is the demo province; 10 is ten times it")
-    seed.add_argument("--accounts-file", type=Path, default=None,
-                      help="where to write the demo accounts' passwords (default: data/demo-accounts.txt)")
+    seed.add_argument(
+        "--accounts-file",
+        type=Path,
+        default=None,
+        help="where to write the demo accounts' passwords (default: data/demo-accounts.txt)",
+    )
     commands.add_parser("check", help="check that the database is reachable and up to date")
     create = commands.add_parser("create-user", help="add a user; the password is read from standard input")
     create.add_argument("login")

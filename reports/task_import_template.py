@@ -20,8 +20,15 @@ def build_template(example_unit: str, example_source: str, today: dt.date) -> by
     sheet.append(list(HEADERS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    sheet.append(["Ví dụ: Báo cáo tiến độ giải ngân vốn đầu tư công (xóa dòng này)", example_source,
-                  example_unit, today, today + dt.timedelta(days=30)])
+    sheet.append(
+        [
+            "Ví dụ: Báo cáo tiến độ giải ngân vốn đầu tư công (xóa dòng này)",
+            example_source,
+            example_unit,
+            today,
+            today + dt.timedelta(days=30),
+        ]
+    )
     for column in ("D", "E"):
         sheet[f"{column}2"].number_format = "dd/mm/yyyy"
     for letter, width in zip("ABCDE", WIDTHS):

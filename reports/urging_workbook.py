@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from itertools import groupby
-from typing import Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -55,8 +55,18 @@ def build_urging_workbook(rows: Sequence[UrgingRow], as_of: dt.date) -> bytes:
         for task in tasks:
             number += 1
             last = task.last_urged_at.astimezone(VN_TZ).date() if task.last_urged_at else None
-            values = (number, task.code, task.title, t(f"source.{task.source}"), task.assigned_on,
-                      task.due_on, task.days_overdue, task.progress_pct, task.urgings, last)
+            values = (
+                number,
+                task.code,
+                task.title,
+                t(f"source.{task.source}"),
+                task.assigned_on,
+                task.due_on,
+                task.days_overdue,
+                task.progress_pct,
+                task.urgings,
+                last,
+            )
             for col, value in enumerate(values, start=1):
                 cell = sheet.cell(line, col, value)
                 cell.border = _BORDER

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ui import keys
 from data_access.accounts import sessions as login_sessions
 from data_access.accounts import users
 from data_access.core.clock import FROZEN_NOW_ENV
 from data_access.core.engine import get_engine
 from data_access.core.errors import DATABASE_ERRORS
+from ui import keys
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -30,8 +31,15 @@ def signed_in_token(url: str, role: str) -> str:
     return login_sessions.start_session(engine, user)
 
 
-def run_app(monkeypatch, url: str, now_iso: str | None = None, query: dict | None = None,
-            state: dict | None = None, page: str | None = None, role: str | None = "viewer") -> AppTest:
+def run_app(
+    monkeypatch,
+    url: str,
+    now_iso: str | None = None,
+    query: dict | None = None,
+    state: dict | None = None,
+    page: str | None = None,
+    role: str | None = "viewer",
+) -> AppTest:
     """One fresh run of the app, signed in with the test account of `role` (None: not signed in).
 
     Widgets are set through `state` (session state before the run), not by
@@ -47,10 +55,8 @@ def run_app(monkeypatch, url: str, now_iso: str | None = None, query: dict | Non
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if role:
-        try:
+        with contextlib.suppress(*DATABASE_ERRORS):  # a broken database: its message comes before any login
             at.session_state[keys.SESSION_TOKEN] = signed_in_token(url, role)
-        except DATABASE_ERRORS:  # tests of a broken database: its message comes before any login
-            pass
     for key, value in (state or {}).items():
         at.session_state[key] = value
     at.run()

@@ -31,22 +31,37 @@ class Office:
         n = next(_counter)
         return self._insert(units, code=code or f"U-{n}", name=name or f"Đơn vị {n}", kind=kind, **extra)
 
-    def task(self, unit_id, due_on=None, status="in_progress", completed_on=None,
-             assigned_on=dt.date(2025, 7, 1), source="peoples_committee", **extra) -> int:
+    def task(
+        self,
+        unit_id,
+        due_on=None,
+        status="in_progress",
+        completed_on=None,
+        assigned_on=dt.date(2025, 7, 1),
+        source="peoples_committee",
+        **extra,
+    ) -> int:
         n = next(_counter)
         progress = 100 if status == "completed" else extra.pop("progress_pct", 50)
         extra.setdefault("code", f"NV-T-{n:04d}")
         extra.setdefault("title", f"Nhiệm vụ {n}")
-        return self._insert(tasks, source=source,
-                            assignee_unit_id=unit_id, assigned_on=assigned_on, due_on=due_on,
-                            status=status, completed_on=completed_on, progress_pct=progress, **extra)
+        return self._insert(
+            tasks,
+            source=source,
+            assignee_unit_id=unit_id,
+            assigned_on=assigned_on,
+            due_on=due_on,
+            status=status,
+            completed_on=completed_on,
+            progress_pct=progress,
+            **extra,
+        )
 
     def document(self, direction, registered_on, doc_type="Công văn", **extra) -> int:
         n = next(_counter)
         extra.setdefault("number", f"{n}/UBND-VP")
         extra.setdefault("summary", f"V/v văn bản {n}")
-        return self._insert(documents, direction=direction, doc_type=doc_type, registered_on=registered_on,
-                            **extra)
+        return self._insert(documents, direction=direction, doc_type=doc_type, registered_on=registered_on, **extra)
 
     def meeting(self, starts_at, status="held", kind="meeting", **extra) -> int:
         n = next(_counter)

@@ -20,14 +20,15 @@ from data_access.core.migrate import upgrade
 from data_access.core.schema import metadata
 
 PG_SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-DIALECTS = [pytest.param("sqlite", id="sqlite"),
-            pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
+DIALECTS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
 
 
 def _admin_engine():
-    return create_engine(make_url(PG_SERVER_URL).set(drivername="postgresql+psycopg2"),
-                         isolation_level="AUTOCOMMIT",
-                         connect_args={"connect_timeout": 5})
+    return create_engine(
+        make_url(PG_SERVER_URL).set(drivername="postgresql+psycopg2"),
+        isolation_level="AUTOCOMMIT",
+        connect_args={"connect_timeout": 5},
+    )
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +40,11 @@ def postgres_url():
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:
-        pytest.fail(f"PostgreSQL is needed for the tests marked postgres and cannot be reached at "
-                    f"{make_url(PG_SERVER_URL).render_as_string(hide_password=True)}: {exc}. "
-                    f"Start it, set TEST_POSTGRES_URL, or deselect with -m 'not postgres'.")
+        pytest.fail(
+            f"PostgreSQL is needed for the tests marked postgres and cannot be reached at "
+            f"{make_url(PG_SERVER_URL).render_as_string(hide_password=True)}: {exc}. "
+            f"Start it, set TEST_POSTGRES_URL, or deselect with -m 'not postgres'."
+        )
     url = make_url(PG_SERVER_URL).set(database=name).render_as_string(hide_password=False)
     yield url
     dispose_engine(url)

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from ui import keys
+from data_access.accounts.users import User
 from data_access.points import edits as point_edits
 from data_access.tasks import edits as task_edits
-from data_access.accounts.users import User
 from tests.apptest import run_app
 from tests.builders import Office
+from ui import keys
 
 NOW_ISO = "2025-08-28T09:00:00+07:00"
 AUDIT = "app_pages/audit.py"
@@ -26,10 +26,20 @@ def edited(engine, db_url, monkeypatch):
         o.unit(kind="commune", code="XA-A", name="Xã A")
         task_id = o.task(unit, due_on=dt.date(2025, 8, 20), progress_pct=50)
     mai = User(1, "mai.nt", "Nguyễn Thị Mai", "specialist", True)
-    task_edits.update_task(engine, mai, task_id, 1, {}, status="in_progress", progress_pct=80,
-                           completed_on=None, today=dt.date(2025, 8, 28))
-    point_edits.record_point_check(engine, User(2, "tam.bt", "Bùi Thanh Tâm", "specialist", True),
-                                    "XA-A", "disconnected", "Mất điện")
+    task_edits.update_task(
+        engine,
+        mai,
+        task_id,
+        1,
+        {},
+        status="in_progress",
+        progress_pct=80,
+        completed_on=None,
+        today=dt.date(2025, 8, 28),
+    )
+    point_edits.record_point_check(
+        engine, User(2, "tam.bt", "Bùi Thanh Tâm", "specialist", True), "XA-A", "disconnected", "Mất điện"
+    )
     return db_url
 
 
@@ -37,8 +47,9 @@ def test_a_leader_reads_who_changed_what(monkeypatch, edited):
     at = run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="leader")
     assert not at.exception
     cards = [m.value for m in at.markdown]
-    assert cards.index("**Ghi kiểm tra điểm cầu** · tam.bt  \n:gray[09:00 28/08/2025]") < \
-        cards.index("- Tiến độ (%): 50 → 80")
+    assert cards.index("**Ghi kiểm tra điểm cầu** · tam.bt  \n:gray[09:00 28/08/2025]") < cards.index(
+        "- Tiến độ (%): 50 → 80"
+    )
     assert "- Trạng thái: Mất kết nối" in " ".join(cards) and "- Nội dung: Mất điện" in " ".join(cards)
     assert "**Cập nhật nhiệm vụ** · mai.nt  \n:gray[09:00 28/08/2025]" in cards
     assert "- Tiến độ (%): 50 → 80" in cards

@@ -16,17 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from ui.session import COOKIE
-from data_access.demo.embedded import prepare_embedded
-from data_access.core.config import PROJECT_ROOT
 from data_access.accounts.sessions import start_session
 from data_access.accounts.users import list_users
-from data_access.demo.accounts import read_demo_passwords
-from data_access.core.engine import get_engine
+from data_access.core.config import PROJECT_ROOT
 from data_access.core.database import Database
-from data_access.overview.figures import overview_figures
+from data_access.core.engine import get_engine
 from data_access.core.periods import current_period
+from data_access.demo.accounts import read_demo_passwords
+from data_access.demo.embedded import prepare_embedded
+from data_access.overview.figures import overview_figures
 from tests.builders import vn
+from ui.session import COOKIE
 
 pytestmark = pytest.mark.browser
 
@@ -34,8 +34,13 @@ NOW = vn(2026, 11, 23, 10, 0)
 SIZES = {"tablet-portrait": (768, 1024), "tablet-landscape": (1024, 768), "projector": (1920, 1080)}
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_ROOT / "artifacts" / "screenshots"))
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -49,9 +54,24 @@ def _start_server(env_extra: dict, log: Path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "OFFICE_EMBEDDED_DB")}
     env.update(env_extra)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -96,8 +116,9 @@ def demo_server(tmp_path_factory):
     db_file = tmp / "office.db"
     _prepare_demo(db_file)
     db_url = f"sqlite:///{db_file}"
-    proc, url = _start_server({"OFFICE_EMBEDDED_DB": str(db_file), "OFFICE_FROZEN_NOW": NOW.isoformat()},
-                              tmp / "server.log")
+    proc, url = _start_server(
+        {"OFFICE_EMBEDDED_DB": str(db_file), "OFFICE_FROZEN_NOW": NOW.isoformat()}, tmp / "server.log"
+    )
     _SIGNED_IN[url] = _session_of(db_url, "trinhchieu")
     _DATABASES[url] = db_url
     yield url, db_url
@@ -118,6 +139,7 @@ def _new_page(browser, url: str, size, signed_in: bool = True, login: str | None
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
+
     assert Path(CHROMIUM).exists(), "Debian's Chromium is needed: apt-get install -y chromium"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -134,8 +156,7 @@ def _open(browser, url, size, timeout_ms=90_000):
 
 
 def _sign_in(page, login: str, demo_server) -> None:
-    password = read_demo_passwords(Path(demo_server[1].removeprefix("sqlite:///")).parent
-                                   / "demo-accounts.txt")[login]
+    password = read_demo_passwords(Path(demo_server[1].removeprefix("sqlite:///")).parent / "demo-accounts.txt")[login]
     page.get_by_label("Tên đăng nhập").fill(login, timeout=60_000)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
@@ -151,14 +172,15 @@ def _choose(page, label: str, option: str) -> None:
             break
         except Exception:
             page.keyboard.press("Escape")
-    page.wait_for_function(f"() => [...document.querySelectorAll('input[role=combobox]')]"
-                           f".some(e => e.value === {option!r})", timeout=10_000)
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('input[role=combobox]')].some(e => e.value === {option!r})",
+        timeout=10_000,
+    )
 
 
 def _settle(page) -> None:
     """Wait until the script has finished running (no 'running' status widget) and charts drew."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
     page.wait_for_timeout(800)
 
 
@@ -226,8 +248,7 @@ def test_bookmarked_period_and_english(browser, demo_server):
 
 
 def test_database_down_message(browser, tmp_path):
-    proc, url = _start_server({"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/office"},
-                              tmp_path / "server.log")
+    proc, url = _start_server({"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/office"}, tmp_path / "server.log")
     try:
         page = _new_page(browser, url, (1024, 768))
         page.goto(url + "/")
@@ -291,10 +312,11 @@ def test_task_link_is_the_first_request_after_a_start(browser, demo_server, tmp_
     _, db_url = demo_server
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
+
         from data_access.core.schema import tasks
+
         code = conn.execute(select(tasks.c.code).order_by(tasks.c.id).limit(1)).scalar_one()
-    proc, url = _start_server({"DATABASE_URL": db_url, "OFFICE_FROZEN_NOW": NOW.isoformat()},
-                              tmp_path / "server.log")
+    proc, url = _start_server({"DATABASE_URL": db_url, "OFFICE_FROZEN_NOW": NOW.isoformat()}, tmp_path / "server.log")
     try:
         page = _new_page(browser, url, (768, 1024), signed_in=False)
         page.goto(f"{url}/tasks?task={code}")
@@ -394,8 +416,13 @@ def test_presentation_runs_through_its_slides_on_its_own(browser, demo_server):
     url, _ = demo_server
     page = _new_page(browser, url, (1920, 1080))
     page.goto(url + "/?mode=present&interval=3&refresh=5")
-    titles = ["Tổng quan", "Nhiệm vụ quá hạn theo đơn vị chủ trì", "Văn bản đến và đi trong tháng",
-              "Hội họp trong tháng", "Điểm cầu xã, phường, đặc khu"]
+    titles = [
+        "Tổng quan",
+        "Nhiệm vụ quá hạn theo đơn vị chủ trì",
+        "Văn bản đến và đi trong tháng",
+        "Hội họp trong tháng",
+        "Điểm cầu xã, phường, đặc khu",
+    ]
     seen = set()
     deadline = time.monotonic() + 60
     while len(seen) < len(titles) and time.monotonic() < deadline:
@@ -477,10 +504,15 @@ def test_a_specialist_signs_in_edits_a_task_and_the_overview_changes(browser, de
     today = NOW.date()
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
+
         from data_access.core.schema import tasks
-        code = conn.execute(select(tasks.c.code).where(tasks.c.status == "in_progress", tasks.c.due_on < today,
-                                                       tasks.c.assigned_on <= today)
-                            .order_by(tasks.c.due_on.desc()).limit(1)).scalar_one()
+
+        code = conn.execute(
+            select(tasks.c.code)
+            .where(tasks.c.status == "in_progress", tasks.c.due_on < today, tasks.c.assigned_on <= today)
+            .order_by(tasks.c.due_on.desc())
+            .limit(1)
+        ).scalar_one()
     page = _new_page(browser, url, SIZES["tablet-landscape"], signed_in=False)
     page.goto(url + "/")
     page.get_by_label("Tên đăng nhập").wait_for(timeout=60_000)
@@ -521,6 +553,7 @@ def test_a_specialist_signs_in_edits_a_task_and_the_overview_changes(browser, de
 
 def _task_list_file(tmp_path, rows, name: str) -> Path:
     from openpyxl import Workbook
+
     book = Workbook()
     book.active.append(["Nội dung nhiệm vụ", "Nguồn giao", "Đơn vị chủ trì", "Ngày giao", "Hạn xử lý"])
     for row in rows:
@@ -538,20 +571,31 @@ def test_a_specialist_imports_tasks_from_excel_after_a_preview(browser, demo_ser
     _settle(page)
     page.get_by_text("Nhập danh sách nhiệm vụ từ Excel").click()
     day = NOW.date().strftime("%d/%m/%Y")
-    bad = _task_list_file(tmp_path, [["Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", day, ""],
-                                     ["", "Bộ Ngoại giao", "Sở Không Có", "31/02/2026", ""]],
-                          "nhiem-vu-co-loi.xlsx")
+    bad = _task_list_file(
+        tmp_path,
+        [
+            ["Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", day, ""],
+            ["", "Bộ Ngoại giao", "Sở Không Có", "31/02/2026", ""],
+        ],
+        "nhiem-vu-co-loi.xlsx",
+    )
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(bad))
     page.get_by_text("1/2 dòng có vấn đề").wait_for(timeout=30_000)
     _settle(page)
     assert page.get_by_role("button", name="Nhập 2 nhiệm vụ").is_disabled()
     _assert_fits(page)
     _screenshot(page, "task-import-preview-tablet-portrait")
-    good = _task_list_file(tmp_path, [["Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", day, ""],
-                                      ["Báo cáo chuyển đổi số", "UBND tỉnh", "Sở Tài chính", day, ""]],
-                           "nhiem-vu-da-sua.xlsx")
+    good = _task_list_file(
+        tmp_path,
+        [
+            ["Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", day, ""],
+            ["Báo cáo chuyển đổi số", "UBND tỉnh", "Sở Tài chính", day, ""],
+        ],
+        "nhiem-vu-da-sua.xlsx",
+    )
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(good))
     from playwright.sync_api import expect
+
     expect(page.get_by_role("button", name="Nhập 2 nhiệm vụ")).to_be_enabled(timeout=30_000)
     page.get_by_role("button", name="Nhập 2 nhiệm vụ").click()
     page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
@@ -573,9 +617,15 @@ def test_a_leader_reads_the_audit_trail_and_the_edit_forms_fit(browser, demo_ser
     _screenshot(page, f"audit-{size_name}")
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
+
         from data_access.core.schema import meetings
-        meeting_id = conn.execute(select(meetings.c.id).where(meetings.c.is_online, meetings.c.status == "held")
-                                  .order_by(meetings.c.starts_at.desc()).limit(1)).scalar_one()
+
+        meeting_id = conn.execute(
+            select(meetings.c.id)
+            .where(meetings.c.is_online, meetings.c.status == "held")
+            .order_by(meetings.c.starts_at.desc())
+            .limit(1)
+        ).scalar_one()
     page.goto(f"{url}/meetings?meeting={meeting_id}")
     page.get_by_text("Cập nhật cuộc họp").wait_for(timeout=60_000)
     _settle(page)
@@ -591,10 +641,13 @@ def test_a_leader_reads_the_audit_trail_and_the_edit_forms_fit(browser, demo_ser
 
 def _first_point_code(db_url: str) -> str:
     from sqlalchemy import select
+
     from data_access.core.schema import units
+
     with get_engine(db_url).connect() as conn:
-        return conn.execute(select(units.c.code).where(units.c.kind == "commune").order_by(units.c.code)
-                            .limit(1)).scalar_one()
+        return conn.execute(
+            select(units.c.code).where(units.c.kind == "commune").order_by(units.c.code).limit(1)
+        ).scalar_one()
 
 
 def test_an_admin_manages_accounts_and_a_leader_reads_a_task_in_english(browser, demo_server):
@@ -610,9 +663,12 @@ def test_an_admin_manages_accounts_and_a_leader_reads_a_task_in_english(browser,
 
     with get_engine(db_url).connect() as conn:
         from sqlalchemy import select
+
         from data_access.core.schema import tasks
-        code = conn.execute(select(tasks.c.code).where(tasks.c.status == "in_progress").order_by(tasks.c.code)
-                            .limit(1)).scalar_one()
+
+        code = conn.execute(
+            select(tasks.c.code).where(tasks.c.status == "in_progress").order_by(tasks.c.code).limit(1)
+        ).scalar_one()
     page = _new_page(browser, url, SIZES["tablet-portrait"], login="lanhdao")
     page.goto(f"{url}/tasks?task={code}&lang=en")
     page.get_by_role("tab", name="Extension").wait_for(timeout=90_000)

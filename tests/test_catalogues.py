@@ -51,10 +51,16 @@ def test_placeholders_match(key):
 
 
 def _code_files():
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", *CODE_DIRS],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout.split()
-    return [PROJECT_ROOT / f for f in listed if f.endswith(".py") and "catalogues" not in f
-            and (PROJECT_ROOT / f).exists()]
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", *CODE_DIRS],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [
+        PROJECT_ROOT / f for f in listed if f.endswith(".py") and "catalogues" not in f and (PROJECT_ROOT / f).exists()
+    ]
 
 
 def _uses():
@@ -76,8 +82,11 @@ def test_every_key_is_used():
     """A key is used when the code names it, builds it with an f-string, or adds a code to its prefix."""
     constants, patterns = _uses()
     prefixes = {c for c in constants if c.endswith(".")}  # t("db." + problem.reason)
-    unused = [key for key in CATALOGUES["vi"]
-              if key not in constants
-              and not any(key.startswith(p) for p in prefixes)
-              and not any(p.fullmatch(key) for p in patterns)]
+    unused = [
+        key
+        for key in CATALOGUES["vi"]
+        if key not in constants
+        and not any(key.startswith(p) for p in prefixes)
+        and not any(p.fullmatch(key) for p in patterns)
+    ]
     assert unused == []

@@ -8,11 +8,11 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from data_access.tasks import edits as te
+from data_access.accounts.users import User
 from data_access.core.edit_errors import Conflict
 from data_access.core.engine import get_engine
 from data_access.core.schema import audit_log, tasks
-from data_access.accounts.users import User
+from data_access.tasks import edits as te
 from tests.builders import Office
 from tests.conftest import empty_all_tables
 
@@ -47,9 +47,17 @@ def test_concurrent_saves_of_one_task(pg_engine):
         def save(i: int) -> None:
             barrier.wait()
             try:
-                outcomes[i] = te.update_task(engine, users[i], task_id, seen["version"], seen,
-                                             status="in_progress", progress_pct=1 + (repetition * 2 + i) % 100,
-                                             completed_on=None, today=TODAY)
+                outcomes[i] = te.update_task(
+                    engine,
+                    users[i],
+                    task_id,
+                    seen["version"],
+                    seen,
+                    status="in_progress",
+                    progress_pct=1 + (repetition * 2 + i) % 100,
+                    completed_on=None,
+                    today=TODAY,
+                )
             except Conflict as refused:
                 outcomes[i] = refused
 
@@ -67,8 +75,9 @@ def test_concurrent_saves_of_one_task(pg_engine):
         assert row["progress_pct"] == 1 + (repetition * 2 + winners[0]) % 100  # the winner's value, whole
         assert outcomes[losers[0]].current_version == row["version"]
     with engine.connect() as conn:
-        audited = conn.execute(select(func.count()).select_from(audit_log)
-                               .where(audit_log.c.action == "update_task")).scalar_one()
+        audited = conn.execute(
+            select(func.count()).select_from(audit_log).where(audit_log.c.action == "update_task")
+        ).scalar_one()
     assert audited == REPETITIONS  # one audit row per saved edit, none for the refused ones
 
 

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from data_access.core.config import PROJECT_ROOT
-from data_access.demo.accounts import read_demo_passwords
 from data_access.core.engine import get_engine
 from data_access.core.migrate import upgrade
-from ui import keys
+from data_access.demo.accounts import read_demo_passwords
 from tests.apptest import metrics, run_app, signed_in_token
+from ui import keys
 
 
 def _error_text(at) -> str:
@@ -56,6 +56,7 @@ def test_schema_from_another_version(monkeypatch, tmp_path):
 @pytest.mark.postgres
 def test_postgres_database_missing(monkeypatch, postgres_url):
     from sqlalchemy.engine import make_url
+
     url = make_url(postgres_url).set(database="office_does_not_exist_x").render_as_string(False)
     assert "Không kết nối được" in _error_text(run_app(monkeypatch, url))
 
@@ -66,8 +67,10 @@ def test_embedded_default_sets_itself_up(monkeypatch, tmp_path):
     monkeypatch.setenv("OFFICE_EMBEDDED_DB", str(tmp_path / "office.db"))
     monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml here
     from data_access.core import config
+
     monkeypatch.setattr(config, "SECRETS_FILE", tmp_path / "secrets.toml")
     from data_access.core.config import embedded_url
+
     at = run_app(monkeypatch, "", "2026-11-23T10:00:00+07:00")
     assert not at.exception and not at.error
     assert "demo-accounts.txt" in at.caption[0].value  # where the demo accounts' passwords are
@@ -82,14 +85,22 @@ def test_embedded_default_sets_itself_up(monkeypatch, tmp_path):
     assert embedded_url().endswith("office.db")
 
 
-@pytest.mark.parametrize("url, words", [
-    ("not a url", "không hợp lệ"),
-    ("postgresql://postgres@127.0.0.1:1/office", "Không kết nối được"),
-])
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("not a url", "không hợp lệ"),
+        ("postgresql://postgres@127.0.0.1:1/office", "Không kết nối được"),
+    ],
+)
 def test_cli_says_what_is_wrong_without_traceback(url, words):
-    done = subprocess.run([sys.executable, "-m", "data_access", "check"], cwd=PROJECT_ROOT,
-                          env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "data_access", "check"],
+        cwd=PROJECT_ROOT,
+        env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert words in done.stderr
     assert "Traceback" not in done.stderr

@@ -4,13 +4,12 @@ import dataclasses
 
 import pytest
 
-from data_access.tasks.filters import TaskFilter
-
-from data_access.demo.seed import seed_demo
 from data_access.core.engine import get_engine
-from data_access.overview.figures import overview_figures
 from data_access.core.periods import current_period
+from data_access.demo.seed import seed_demo
+from data_access.overview.figures import overview_figures
 from data_access.tasks.figures import count_by_category
+from data_access.tasks.filters import TaskFilter
 from tests.builders import read, vn
 from tests.conftest import empty_all_tables
 

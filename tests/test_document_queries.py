@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from data_access.documents import detail as document_detail
-from data_access.documents import lists as document_list
 from data_access.documents import figures as documents
+from data_access.documents import lists as document_list
 from data_access.documents.filters import DocumentFilter
 from tests import known_documents as K
 
@@ -30,8 +30,11 @@ def test_volume_series_by_week_and_month(conn):
     assert [(p.start.isoformat(), p.direction, p.count) for p in weeks] == K.QUARTER_WEEKS
     months = documents.volume_series(conn, MONTH.between(dt.date(2025, 1, 1), K.TODAY), "month")
     assert [(p.start.isoformat(), p.direction, p.count) for p in months] == [
-        ("2025-07-01", "incoming", 1), ("2025-07-01", "outgoing", 2),
-        ("2025-08-01", "incoming", 6), ("2025-08-01", "outgoing", 3)]
+        ("2025-07-01", "incoming", 1),
+        ("2025-07-01", "outgoing", 2),
+        ("2025-08-01", "incoming", 6),
+        ("2025-08-01", "outgoing", 3),
+    ]
     days = documents.volume_series(conn, MONTH, "day")
     assert sum(p.count for p in days) == 9 and days[0].start == dt.date(2025, 8, 1)
 
@@ -52,11 +55,13 @@ def test_processing_on_deadline_late_overdue_pending(conn):
 
 def test_processing_as_it_stood_on_a_past_day(conn):
     """On 06/08 the document processed on 07/08 was still unprocessed and past its deadline."""
-    got = documents.processing_counts(conn, DocumentFilter(dt.date(2025, 8, 6), dt.date(2025, 8, 1),
-                                                           dt.date(2025, 8, 6)))
+    got = documents.processing_counts(
+        conn, DocumentFilter(dt.date(2025, 8, 6), dt.date(2025, 8, 1), dt.date(2025, 8, 6))
+    )
     assert (got.on_time, got.late, got.overdue, got.pending) == (1, 0, 0, 1)
-    got = documents.processing_counts(conn, DocumentFilter(dt.date(2025, 8, 7), dt.date(2025, 8, 1),
-                                                           dt.date(2025, 8, 7)))
+    got = documents.processing_counts(
+        conn, DocumentFilter(dt.date(2025, 8, 7), dt.date(2025, 8, 1), dt.date(2025, 8, 7))
+    )
     assert (got.on_time, got.late) == (1, 1)
 
 
@@ -65,16 +70,20 @@ def test_signed_share(conn):
     assert (got.signed, got.total) == K.SIGNED
 
 
-@pytest.mark.parametrize("change, numbers", [
-    ({"state": "overdue"}, ["3/D3"]),
-    ({"state": "late"}, ["6/D6", "2/D2"]),
-    ({"direction": "outgoing"}, ["55/KH-UBND", "123/UBND-KT", "101/QĐ-UBND"]),
-    ({"urgency": "flash"}, ["4/D4"]),
-    ({"doc_type": "Giấy mời"}, ["5/D5"]),
-    ({"issuer": "Tỉnh ủy"}, ["4/D4"]),
-    ({"text": "GIẢI NGÂN"}, ["123/UBND-KT"]),
-    ({"text": "ubnd-kt"}, ["123/UBND-KT"]),
-], ids=["overdue", "late", "outgoing", "flash", "type", "issuer", "text-summary", "text-number"])
+@pytest.mark.parametrize(
+    "change, numbers",
+    [
+        ({"state": "overdue"}, ["3/D3"]),
+        ({"state": "late"}, ["6/D6", "2/D2"]),
+        ({"direction": "outgoing"}, ["55/KH-UBND", "123/UBND-KT", "101/QĐ-UBND"]),
+        ({"urgency": "flash"}, ["4/D4"]),
+        ({"doc_type": "Giấy mời"}, ["5/D5"]),
+        ({"issuer": "Tỉnh ủy"}, ["4/D4"]),
+        ({"text": "GIẢI NGÂN"}, ["123/UBND-KT"]),
+        ({"text": "ubnd-kt"}, ["123/UBND-KT"]),
+    ],
+    ids=["overdue", "late", "outgoing", "flash", "type", "issuer", "text-summary", "text-number"],
+)
 def test_list_filters(conn, change, numbers):
     page = document_list.document_page(conn, dataclasses.replace(MONTH, **change))
     assert [r.number for r in page.rows] == numbers

@@ -37,7 +37,9 @@ def test_headline_figures_this_month(monkeypatch, docs_url):
     assert got["Xử lý đúng hạn"][0] == "33,3%"
     assert got["Quá hạn chưa xử lý"][0] == "1"
     captions = " ".join(c.value for c in at.caption)
-    assert "Cùng kỳ năm trước (01/08/2024 – 28/08/2024): 1 văn bản đến (+5; 500,0%), 1 văn bản đi (+2; 200,0%)" in captions
+    assert (
+        "Cùng kỳ năm trước (01/08/2024 – 28/08/2024): 1 văn bản đến (+5; 500,0%), 1 văn bản đi (+2; 200,0%)" in captions
+    )
     assert "Văn bản vào sổ từ 01/08/2025 đến 28/08/2025" in captions
 
 
@@ -46,17 +48,19 @@ def test_processing_by_unit_and_list(monkeypatch, docs_url):
     units = at.dataframe[1].value
     assert list(units["Đơn vị"]) == ["Sở Y tế", "Sở Tài chính"]
     assert list(units["Quá hạn chưa xử lý"]) == [1, 0]
-    assert _numbers(at) == ["5/D5", "4/D4", "55/KH-UBND", "6/D6", "123/UBND-KT", "3/D3", "101/QĐ-UBND",
-                            "2/D2", "1/D1"]
+    assert _numbers(at) == ["5/D5", "4/D4", "55/KH-UBND", "6/D6", "123/UBND-KT", "3/D3", "101/QĐ-UBND", "2/D2", "1/D1"]
 
 
-@pytest.mark.parametrize("query, numbers", [
-    ({"state": "overdue"}, ["3/D3"]),
-    ({"dir": "outgoing"}, ["55/KH-UBND", "123/UBND-KT", "101/QĐ-UBND"]),
-    ({"urgency": "flash"}, ["4/D4"]),
-    ({"issuer": "Tỉnh ủy"}, ["4/D4"]),
-    ({"q": "giải ngân"}, ["123/UBND-KT"]),
-])
+@pytest.mark.parametrize(
+    "query, numbers",
+    [
+        ({"state": "overdue"}, ["3/D3"]),
+        ({"dir": "outgoing"}, ["55/KH-UBND", "123/UBND-KT", "101/QĐ-UBND"]),
+        ({"urgency": "flash"}, ["4/D4"]),
+        ({"issuer": "Tỉnh ủy"}, ["4/D4"]),
+        ({"q": "giải ngân"}, ["123/UBND-KT"]),
+    ],
+)
 def test_filters_from_the_url(monkeypatch, docs_url, query, numbers):
     assert _numbers(_open(monkeypatch, docs_url, query=query)) == numbers
 
@@ -68,8 +72,7 @@ def test_one_document_and_its_task(monkeypatch, docs_url):
     assert any(label.startswith("NV-2025-0100 · Đẩy nhanh giải ngân") for label in links)
 
 
-@pytest.mark.parametrize("raw, words", [("987654", "Không tìm thấy văn bản số 987654"),
-                                        ("abc", "không hợp lệ")])
+@pytest.mark.parametrize("raw, words", [("987654", "Không tìm thấy văn bản số 987654"), ("abc", "không hợp lệ")])
 def test_bad_document_links(monkeypatch, docs_url, raw, words):
     at = _open(monkeypatch, docs_url, query={"document": raw})
     assert words in at.warning[0].value
@@ -93,12 +96,14 @@ def test_at_400k_documents_no_query_returns_more_rows_than_shown(monkeypatch, mi
     """Every statement of a page run returns at most the rows drawn (a month has 31 days x 2 bars)."""
     from data_access.core.engine import get_engine
     from tests.conftest import empty_all_tables
+
     url = migrated("postgres")
     engine = get_engine(url)
     empty_all_tables(engine)
     with engine.begin() as conn:
-        unit = conn.execute(text("INSERT INTO units (code, name, kind) VALUES ('SO-X', 'Sở X', 'department') "
-                                 "RETURNING id")).scalar_one()
+        unit = conn.execute(
+            text("INSERT INTO units (code, name, kind) VALUES ('SO-X', 'Sở X', 'department') RETURNING id")
+        ).scalar_one()
         conn.execute(FILL_400K, {"unit": unit})
         conn.execute(text("ANALYZE documents"))
     returned = []

@@ -49,8 +49,13 @@ def module_name(path: Path) -> str:
 
 
 def project_files() -> list[Path]:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.py"],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout.split()
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.py"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return [PROJECT_ROOT / f for f in listed if (PROJECT_ROOT / f).exists()]
 
 
@@ -62,8 +67,12 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             subs = [f"{node.module}.{alias.name}" for alias in node.names]
-            modules = [s for s in subs if (PROJECT_ROOT / Path(*s.split("."))).with_suffix(".py").exists()
-                       or (PROJECT_ROOT / Path(*s.split(".")) / "__init__.py").exists()]
+            modules = [
+                s
+                for s in subs
+                if (PROJECT_ROOT / Path(*s.split("."))).with_suffix(".py").exists()
+                or (PROJECT_ROOT / Path(*s.split(".")) / "__init__.py").exists()
+            ]
             found += [(node.lineno, m) for m in modules] or [(node.lineno, node.module)]
     return found
 
@@ -84,8 +93,11 @@ def violations(files: list[Path]) -> list[str]:
                 continue
             if LAYERS.index(theirs) < LAYERS.index(mine):
                 problems.append(f"{where}: {mine} may not import the {theirs} layer above it")
-            if me.startswith("components.shared") and imported.startswith("components.") \
-                    and not imported.startswith("components.shared"):
+            if (
+                me.startswith("components.shared")
+                and imported.startswith("components.")
+                and not imported.startswith("components.shared")
+            ):
                 problems.append(f"{where}: the shared components may not import a page family")
             my_data, their_data = data_layer_of(me), data_layer_of(imported)
             if my_data and their_data and DATA_LAYERS.index(their_data) < DATA_LAYERS.index(my_data):
@@ -97,16 +109,19 @@ def test_imports_flow_one_way():
     assert violations(project_files()) == []
 
 
-@pytest.mark.parametrize("module, line", [
-    ("data_access/core/clock.py", "from data_access.tasks import figures"),
-    ("data_access/tasks/figures.py", "from ui import keys"),
-    ("ui/display.py", "from components.shared import kpi"),
-    ("components/shared/kpi.py", "from components.tasks import table"),
-    ("components/tasks/table.py", "import app_pages.tasks"),
-    ("reports/urging_workbook.py", "from ui.db import current"),
-    ("i18n/__init__.py", "from reports import urging_workbook"),
-    ("data_access/core/engine.py", "import streamlit"),
-])
+@pytest.mark.parametrize(
+    "module, line",
+    [
+        ("data_access/core/clock.py", "from data_access.tasks import figures"),
+        ("data_access/tasks/figures.py", "from ui import keys"),
+        ("ui/display.py", "from components.shared import kpi"),
+        ("components/shared/kpi.py", "from components.tasks import table"),
+        ("components/tasks/table.py", "import app_pages.tasks"),
+        ("reports/urging_workbook.py", "from ui.db import current"),
+        ("i18n/__init__.py", "from reports import urging_workbook"),
+        ("data_access/core/engine.py", "import streamlit"),
+    ],
+)
 def test_an_upward_import_is_caught(tmp_path, module, line):
     """The check itself: the same file with one upward import added is refused."""
     original = PROJECT_ROOT / module
@@ -123,13 +138,14 @@ def test_no_python_module_at_the_root_but_the_router():
 
 
 def test_data_access_never_imports_streamlit_when_loaded():
-    code = ("import pkgutil, importlib, sys, data_access\n"
-            "for m in pkgutil.walk_packages(data_access.__path__, 'data_access.'):\n"
-            "    if '.migrations' not in m.name and not m.name.endswith('__main__'):\n"
-            "        importlib.import_module(m.name)\n"
-            "import reports.urging_workbook, i18n\n"
-            "print('streamlit' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                          timeout=120)
+    code = (
+        "import pkgutil, importlib, sys, data_access\n"
+        "for m in pkgutil.walk_packages(data_access.__path__, 'data_access.'):\n"
+        "    if '.migrations' not in m.name and not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        "import reports.urging_workbook, i18n\n"
+        "print('streamlit' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"

@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from ui import keys
 from data_access.accounts import sessions as login_sessions
 from data_access.accounts import users
 from data_access.core.schema import login_sessions as sessions_table
 from tests.apptest import TEST_PASSWORD, metrics, run_app
+from ui import keys
 
 NOW_ISO = "2025-08-28T09:00:00+07:00"
 NOW = dt.datetime.fromisoformat(NOW_ISO)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
-
 from sqlalchemy import select
 
 from data_access.accounts import sessions as ls
 from data_access.accounts import users as u
-from data_access.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts, read_demo_passwords
 from data_access.core.schema import login_sessions
+from data_access.demo.accounts import DEMO_ACCOUNTS, create_demo_accounts, read_demo_passwords
 
-NOW = dt.datetime(2025, 8, 28, 2, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 8, 28, 2, 0, tzinfo=dt.UTC)
 
 
 def test_session_lives_while_used_and_ends_after_inactivity(engine, monkeypatch):
@@ -52,15 +52,14 @@ def test_demo_accounts_one_per_role_with_passwords_only_in_their_file(engine, tm
 def test_concurrent_wrong_passwords_all_count(engine):
     """Sent at once, wrong passwords still lock the account (SQLite has no FOR UPDATE)."""
     import threading
+
     u.create_user(engine, "tam", "specialist", "Bùi Thanh Tâm", "mat-khau-dai-1")
     barrier = threading.Barrier(6)
 
     def wrong():
         barrier.wait()
-        try:
+        with contextlib.suppress(u.UserError):
             u.authenticate(engine, "tam", "sai", NOW)
-        except u.UserError:
-            pass
 
     threads = [threading.Thread(target=wrong) for _ in range(6)]
     for thread in threads:

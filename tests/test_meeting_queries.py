@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from data_access.meetings import detail as meeting_detail
-from data_access.meetings import lists as meeting_lists
-from data_access.meetings import figures as mf
 from data_access.meetings import figures as meetings
+from data_access.meetings import figures as mf
+from data_access.meetings import lists as meeting_lists
 from tests import known_meetings as K
 from tests.builders import vn
 
@@ -53,7 +53,10 @@ def test_one_meeting_in_full(conn):
     detail = meeting_detail.meeting_by_id(conn, K.IDS["m2"])
     assert detail.meeting.title == "Hội nghị trực tuyến 01/08" and detail.meeting.is_online
     assert [(p.unit_name, p.status) for p in detail.points] == [
-        ("Xã Bình Đức", "failed"), ("Xã Tân Lợi", "absent"), ("Xã Mỹ Hòa Hưng", "connected")]
+        ("Xã Bình Đức", "failed"),
+        ("Xã Tân Lợi", "absent"),
+        ("Xã Mỹ Hòa Hưng", "connected"),
+    ]
     assert [t.code for t in detail.tasks] == ["NV-2025-0200"]
     assert meeting_detail.meeting_by_id(conn, 987654) is None
 

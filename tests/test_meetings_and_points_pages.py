@@ -4,10 +4,10 @@ import time
 
 import pytest
 
-from ui import keys
 from tests import known_meetings as M
 from tests import known_office as O
 from tests.apptest import metrics, run_app
+from ui import keys
 
 MEETINGS = "app_pages/meetings.py"
 POINTS = "app_pages/points.py"

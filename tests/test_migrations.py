@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, insert, text
+from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from data_access.core.engine import get_engine
@@ -15,11 +15,35 @@ from tests.builders import Office
 
 CONTRACT = {
     "units": {"id", "code", "name", "kind", "parent_id", "latitude", "longitude"},
-    "tasks": {"id", "code", "title", "source", "assignee_unit_id", "source_document_id", "meeting_id",
-              "assigned_on", "due_on", "status", "completed_on", "progress_pct"},
+    "tasks": {
+        "id",
+        "code",
+        "title",
+        "source",
+        "assignee_unit_id",
+        "source_document_id",
+        "meeting_id",
+        "assigned_on",
+        "due_on",
+        "status",
+        "completed_on",
+        "progress_pct",
+    },
     "task_events": {"id", "task_id", "at", "kind", "author", "note", "new_due_on"},
-    "documents": {"id", "direction", "number", "doc_type", "summary", "issuer", "unit_id", "registered_on",
-                  "urgency", "due_on", "processed_on", "digitally_signed"},
+    "documents": {
+        "id",
+        "direction",
+        "number",
+        "doc_type",
+        "summary",
+        "issuer",
+        "unit_id",
+        "registered_on",
+        "urgency",
+        "due_on",
+        "processed_on",
+        "digitally_signed",
+    },
     "meetings": {"id", "title", "kind", "starts_at", "ends_at", "location", "chaired_by", "is_online", "status"},
     "meeting_points": {"meeting_id", "unit_id", "status"},
     "point_checks": {"id", "unit_id", "checked_at", "status", "note"},
@@ -49,22 +73,37 @@ def test_migrate_again_is_harmless(engine):
 def test_dashboard_indexes_exist(engine):
     inspector = inspect(engine)
     names = {ix["name"] for table in CONTRACT for ix in inspector.get_indexes(table)}
-    for expected in ("ix_tasks_status_due_on", "ix_documents_direction_registered_on",
-                     "ix_meetings_starts_at", "ix_point_checks_unit_id_checked_at"):
+    for expected in (
+        "ix_tasks_status_due_on",
+        "ix_documents_direction_registered_on",
+        "ix_meetings_starts_at",
+        "ix_point_checks_unit_id_checked_at",
+    ):
         assert expected in names
 
 
 def test_rows_with_only_contract_columns_are_valid(engine):
     """Other systems write only the contract's required columns; defaults fill the rest."""
     with engine.begin() as conn:
-        unit = conn.execute(text("INSERT INTO units (code, name, kind) VALUES ('SO-X', 'Sở X', 'department')"
-                                 " RETURNING id")).scalar_one()
-        conn.execute(text("INSERT INTO documents (direction, number, doc_type, summary, registered_on) "
-                          "VALUES ('incoming', '1/UBND', 'Công văn', 'V/v thử', '2025-08-28')"))
-        conn.execute(text("INSERT INTO meetings (title, kind, starts_at) VALUES ('Họp', 'meeting', "
-                          "'2025-08-28 02:00:00')"))
-        conn.execute(text("INSERT INTO tasks (code, title, source, assignee_unit_id, assigned_on, status) "
-                          "VALUES ('NV-1', 'Việc', 'chairman', :u, '2025-08-01', 'not_started')"), {"u": unit})
+        unit = conn.execute(
+            text("INSERT INTO units (code, name, kind) VALUES ('SO-X', 'Sở X', 'department') RETURNING id")
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO documents (direction, number, doc_type, summary, registered_on) "
+                "VALUES ('incoming', '1/UBND', 'Công văn', 'V/v thử', '2025-08-28')"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO meetings (title, kind, starts_at) VALUES ('Họp', 'meeting', '2025-08-28 02:00:00')")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO tasks (code, title, source, assignee_unit_id, assigned_on, status) "
+                "VALUES ('NV-1', 'Việc', 'chairman', :u, '2025-08-01', 'not_started')"
+            ),
+            {"u": unit},
+        )
         row = conn.execute(text("SELECT urgency, digitally_signed FROM documents")).one()
         assert row.urgency == "normal" and not row.digitally_signed
         assert conn.execute(text("SELECT status FROM meetings")).scalar_one() == "planned"
@@ -86,8 +125,15 @@ BAD_TASKS = [
 def test_database_refuses_bad_tasks(engine, change):
     with engine.begin() as conn:
         unit = Office(conn).unit()
-    row = {"code": "NV-BAD", "title": "Việc", "source": "chairman", "assignee_unit_id": unit,
-           "assigned_on": dt.date(2025, 8, 1), "status": "in_progress", "progress_pct": 10} | change
+    row = {
+        "code": "NV-BAD",
+        "title": "Việc",
+        "source": "chairman",
+        "assignee_unit_id": unit,
+        "assigned_on": dt.date(2025, 8, 1),
+        "status": "in_progress",
+        "progress_pct": 10,
+    } | change
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(insert(tasks).values(**row))
 

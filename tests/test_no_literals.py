@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "components").rglob("*.py"), *(ROOT / "ui").rglob("*.py"),
-                  ROOT / "app.py"])
+SOURCES = sorted(
+    [
+        *(ROOT / "app_pages").glob("*.py"),
+        *(ROOT / "components").rglob("*.py"),
+        *(ROOT / "ui").rglob("*.py"),
+        ROOT / "app.py",
+    ]
+)
 TWO_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 
 
@@ -38,7 +44,12 @@ def _looks_user_facing(text: str) -> bool:
 def test_no_user_facing_literals(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip = _docstrings(tree)
-    found = [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
-             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-             and _looks_user_facing(node.value)]
+    found = [
+        f"{path.name}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and _looks_user_facing(node.value)
+    ]
     assert not found, "text outside the catalogues:\n" + "\n".join(found)

@@ -8,8 +8,9 @@ HASH_MARK = "$argon2" + "id$v="  # how every argon2 hash starts (split, so this 
 
 
 def _tracked_files():
-    names = subprocess.run(["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    names = subprocess.run(
+        ["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     return [PROJECT_ROOT / name for name in names]
 
 
@@ -24,6 +25,10 @@ def test_no_hash_or_password_file_is_tracked():
 
 
 def test_the_demo_passwords_live_where_git_ignores_them():
-    ignored = subprocess.run(["git", "check-ignore", "data/demo-accounts.txt", ".streamlit/secrets.toml"],
-                             cwd=PROJECT_ROOT, capture_output=True, text=True).stdout.split()
+    ignored = subprocess.run(
+        ["git", "check-ignore", "data/demo-accounts.txt", ".streamlit/secrets.toml"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     assert ignored == ["data/demo-accounts.txt", ".streamlit/secrets.toml"]

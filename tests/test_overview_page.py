@@ -2,10 +2,10 @@
 
 import pytest
 
-from ui import keys
 from tests import known_office
 from tests.apptest import metrics, run_app
 from tests.known_office import NOW_ISO
+from ui import keys
 
 
 @pytest.fixture
@@ -44,8 +44,13 @@ def test_switching_to_this_week(monkeypatch, office_url):
 
 def test_custom_period(monkeypatch, office_url):
     import datetime as dt
-    at = run_app(monkeypatch, office_url, NOW_ISO, state={
-        keys.PERIOD: "custom", keys.PERIOD_RANGE: (dt.date(2025, 7, 1), dt.date(2025, 7, 31))})
+
+    at = run_app(
+        monkeypatch,
+        office_url,
+        NOW_ISO,
+        state={keys.PERIOD: "custom", keys.PERIOD_RANGE: (dt.date(2025, 7, 1), dt.date(2025, 7, 31))},
+    )
     assert not at.exception
     got = metrics(at)
     assert got["Văn bản đến"][0] == "3"  # 01/07, 28/07, 31/07

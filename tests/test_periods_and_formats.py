@@ -12,12 +12,15 @@ from i18n import fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent, fmt_
 D = dt.date
 
 
-@pytest.mark.parametrize("kind, start, end, prev_start, prev_end", [
-    ("week", D(2025, 8, 25), D(2025, 8, 28), D(2025, 8, 18), D(2025, 8, 21)),
-    ("month", D(2025, 8, 1), D(2025, 8, 28), D(2025, 7, 1), D(2025, 7, 28)),
-    ("quarter", D(2025, 7, 1), D(2025, 8, 28), D(2025, 4, 1), D(2025, 5, 28)),
-    ("year", D(2025, 1, 1), D(2025, 8, 28), D(2024, 1, 1), D(2024, 8, 28)),
-])
+@pytest.mark.parametrize(
+    "kind, start, end, prev_start, prev_end",
+    [
+        ("week", D(2025, 8, 25), D(2025, 8, 28), D(2025, 8, 18), D(2025, 8, 21)),
+        ("month", D(2025, 8, 1), D(2025, 8, 28), D(2025, 7, 1), D(2025, 7, 28)),
+        ("quarter", D(2025, 7, 1), D(2025, 8, 28), D(2025, 4, 1), D(2025, 5, 28)),
+        ("year", D(2025, 1, 1), D(2025, 8, 28), D(2024, 1, 1), D(2024, 8, 28)),
+    ],
+)
 def test_periods_to_date_and_the_one_before(kind, start, end, prev_start, prev_end):
     period = current_period(kind, D(2025, 8, 28))
     assert (period.start, period.end) == (start, end)
@@ -59,7 +62,7 @@ def test_vietnamese_formats():
     assert fmt_decimal(82.08) == "82,08"
     assert fmt_decimal(0.93) == "0,93"
     assert fmt_date(D(2025, 8, 28)) == "28/08/2025"
-    assert fmt_datetime(dt.datetime(2025, 8, 28, 7, 30, tzinfo=dt.timezone.utc)) == "14:30 28/08/2025"
+    assert fmt_datetime(dt.datetime(2025, 8, 28, 7, 30, tzinfo=dt.UTC)) == "14:30 28/08/2025"
     assert fmt_percent(0.1234) == "12,3%"
     assert fmt_signed_int(1200) == "+1.200" and fmt_signed_int(-3) == "-3" and fmt_signed_int(0) == "0"
 
@@ -76,6 +79,7 @@ def test_english_is_the_second_language():
 
 def test_catalogues_have_the_same_keys_and_placeholders():
     import string
+
     vi, en = i18n.CATALOGUES["vi"], i18n.CATALOGUES["en"]
     assert set(vi) == set(en)
     fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731

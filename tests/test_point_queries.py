@@ -10,14 +10,13 @@ from data_access.points import figures as pf
 from tests import known_office as K
 from tests.known_office import NOW
 
-
 KNOWN = K  # the conftest's `conn` fixture fills the database with it
 
 
 def test_board_worst_first_with_stale_flags(conn):
     got = pf.board(conn, NOW)
     assert [(p.name, p.status, p.is_stale(NOW)) for p in got] == K.BOARD
-    assert got[0].note is None and got[0].checked_at == NOW.replace(hour=7).astimezone(dt.timezone.utc)
+    assert got[0].note is None and got[0].checked_at == NOW.replace(hour=7).astimezone(dt.UTC)
 
 
 def test_counts_now(conn):

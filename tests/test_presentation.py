@@ -2,12 +2,12 @@
 
 import pytest
 
-from ui.db import CachedDatabase
 from components.overview.show import SLIDES, ShowSettings, current_slide
 from data_access.core.errors import DatabaseProblem
 from tests import known_office
 from tests.apptest import metrics, run_app
 from tests.known_office import NOW_ISO
+from ui.db import CachedDatabase
 
 
 def test_slides_follow_the_clock_and_a_held_slide_stays():
@@ -24,9 +24,16 @@ def office_url(db_url, engine):
     return db_url
 
 
-@pytest.mark.parametrize("slide, title", [(1, "Tổng quan"), (2, "Nhiệm vụ quá hạn theo đơn vị chủ trì"),
-                                          (3, "Văn bản đến và đi trong tháng"), (4, "Hội họp trong tháng"),
-                                          (5, "Điểm cầu xã, phường, đặc khu")])
+@pytest.mark.parametrize(
+    "slide, title",
+    [
+        (1, "Tổng quan"),
+        (2, "Nhiệm vụ quá hạn theo đơn vị chủ trì"),
+        (3, "Văn bản đến và đi trong tháng"),
+        (4, "Hội họp trong tháng"),
+        (5, "Điểm cầu xã, phường, đặc khu"),
+    ],
+)
 def test_each_slide_without_controls(monkeypatch, office_url, slide, title):
     at = run_app(monkeypatch, office_url, NOW_ISO, query={"mode": "present", "slide": str(slide)})
     assert not at.exception

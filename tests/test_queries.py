@@ -5,16 +5,17 @@ import datetime as dt
 
 import pytest
 
+from data_access.core.periods import current_period
 from data_access.documents import figures as documents
 from data_access.meetings import figures as meetings
+from data_access.overview.figures import overview_figures
 from data_access.points import figures as points
 from data_access.tasks import figures as tasks
 from data_access.tasks.filters import TaskFilter
-from data_access.overview.figures import overview_figures
-from data_access.core.periods import current_period
 from tests import known_office
 from tests.builders import read
-from tests.known_office import EXPECTED as E, NOW, TODAY
+from tests.known_office import EXPECTED as E
+from tests.known_office import NOW, TODAY
 
 
 @pytest.fixture
@@ -29,7 +30,10 @@ def test_overdue_summary(office):
     with office.connect() as conn:
         got = tasks.overdue_summary(conn, TODAY)
     assert (got.overdue_now, got.overdue_week_ago, got.due_next_7_days) == (
-        E["overdue_now"], E["overdue_week_ago"], E["due_next_7_days"])
+        E["overdue_now"],
+        E["overdue_week_ago"],
+        E["due_next_7_days"],
+    )
     assert got.change == E["overdue_now"] - E["overdue_week_ago"]
 
 
@@ -37,8 +41,9 @@ def test_five_categories(office):
     """The Government's classification: cancelled left out, completed on the due date is on time."""
     with office.connect() as conn:
         got = tasks.count_by_category(conn, TaskFilter(TODAY))
-    assert dataclasses.asdict(got) == {k: E[k] for k in (
-        "completed_on_time", "completed_late", "open_in_time", "open_overdue", "no_deadline")}
+    assert dataclasses.asdict(got) == {
+        k: E[k] for k in ("completed_on_time", "completed_late", "open_in_time", "open_overdue", "no_deadline")
+    }
     assert got.total == 13
     assert got.completion_rate == pytest.approx(4 / 13)
     assert got.overdue_share == pytest.approx(5 / 13)

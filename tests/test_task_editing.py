@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from ui import keys
-from ui.keys import edit_key
-from data_access.tasks import edits as task_edits
-from data_access.core.schema import audit_log, tasks
 from data_access.accounts.users import User
+from data_access.core.schema import audit_log, tasks
+from data_access.tasks import edits as task_edits
 from tests import known_tasks as K
 from tests.apptest import metrics, run_app
+from ui import keys
+from ui.keys import edit_key
 
 TASKS = "app_pages/tasks.py"
 CODE = "NV-2025-0008"  # overdue 15 days, not started, progress from the builder
@@ -47,8 +47,10 @@ def test_a_viewer_sees_no_edit_forms(monkeypatch, tasks_url):
 
 
 def test_only_leaders_see_the_extension(monkeypatch, tasks_url):
-    assert _tab_labels(_open(monkeypatch, tasks_url, "specialist")) == ["Tiến độ, trạng thái",
-                                                                        "Báo cáo, đôn đốc, ghi chú"]
+    assert _tab_labels(_open(monkeypatch, tasks_url, "specialist")) == [
+        "Tiến độ, trạng thái",
+        "Báo cáo, đôn đốc, ghi chú",
+    ]
     assert _tab_labels(_open(monkeypatch, tasks_url, "leader"))[-1] == "Gia hạn"
 
 
@@ -63,8 +65,10 @@ def test_a_specialist_completes_a_task_and_the_overview_counts_one_less(monkeypa
     row = _task(engine)
     assert (row["status"], row["completed_on"], row["progress_pct"]) == ("completed", dt.date(2025, 8, 27), 100)
     with engine.connect() as conn:
-        assert conn.execute(select(audit_log.c.user_login, audit_log.c.action)).first() == \
-            ("kiemthu.specialist", "update_task")
+        assert conn.execute(select(audit_log.c.user_login, audit_log.c.action)).first() == (
+            "kiemthu.specialist",
+            "update_task",
+        )
     after = metrics(run_app(monkeypatch, tasks_url, K.NOW_ISO))["Nhiệm vụ quá hạn"][0]
     assert int(after) == int(before) - 1
 
@@ -82,8 +86,17 @@ def test_a_save_over_a_newer_change_shows_what_changed(monkeypatch, tasks_url, e
     at = _open(monkeypatch, tasks_url, "specialist")
     row = _task(engine)
     other = User(99, "lan.nt", "Nguyễn Thị Lan", "specialist", True)
-    task_edits.update_task(engine, other, row["id"], row["version"], dict(row), status="in_progress",
-                           progress_pct=70, completed_on=None, today=dt.date(2025, 8, 28))
+    task_edits.update_task(
+        engine,
+        other,
+        row["id"],
+        row["version"],
+        dict(row),
+        status="in_progress",
+        progress_pct=70,
+        completed_on=None,
+        today=dt.date(2025, 8, 28),
+    )
     at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"])).set_value(40)
     at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
     message = at.error[0].value
@@ -113,8 +126,14 @@ def _grid_edit(rows: dict) -> dict:
 
 
 def _list_page(monkeypatch, url, edits):
-    at = run_app(monkeypatch, url, K.NOW_ISO, page=TASKS, role="specialist",
-                 state={keys.TASKS_GRID_ON: True, keys.TASKS_GRID: _grid_edit(edits)})
+    at = run_app(
+        monkeypatch,
+        url,
+        K.NOW_ISO,
+        page=TASKS,
+        role="specialist",
+        state={keys.TASKS_GRID_ON: True, keys.TASKS_GRID: _grid_edit(edits)},
+    )
     assert not at.exception, at.exception
     return at
 
@@ -130,8 +149,7 @@ def test_a_batch_from_the_grid_lands_in_one_save(monkeypatch, tasks_url, engine)
     save_button.click().run()
     assert not at.exception and not at.error, at.error[0].value
     with engine.connect() as conn:
-        progress = dict(conn.execute(select(tasks.c.code, tasks.c.progress_pct)
-                                     .where(tasks.c.code.in_(codes))).all())
+        progress = dict(conn.execute(select(tasks.c.code, tasks.c.progress_pct).where(tasks.c.code.in_(codes))).all())
         audited = conn.execute(select(audit_log.c.action)).scalars().all()
     assert sorted(progress.values()) == [5, 95]
     assert audited == ["update_task", "update_task"]
@@ -155,6 +173,7 @@ def test_a_database_failure_during_a_save_keeps_the_form(monkeypatch, tasks_url,
 
     def broken(*args, **kwargs):
         from sqlalchemy.exc import OperationalError
+
         raise OperationalError("UPDATE tasks", {}, Exception("database is locked"))
 
     monkeypatch.setattr(task_edits, "update_task", broken)

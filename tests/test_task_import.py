@@ -9,11 +9,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from data_access.tasks import edits as task_edits
+from data_access.accounts.users import User
 from data_access.core.edit_errors import EditError
 from data_access.core.schema import tasks
+from data_access.tasks import edits as task_edits
 from data_access.tasks.imports import read_tasks
-from data_access.accounts.users import User
 from i18n import CATALOGUES
 from reports.task_import_template import build_template
 from tests.builders import Office
@@ -42,29 +42,45 @@ def _sheet(rows, header=("Nội dung nhiệm vụ", "nguon giao", "ĐƠN VỊ CH
 
 
 def test_rows_with_their_problems(engine, units):
-    sheet = _sheet([
-        ("Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", dt.datetime(2025, 8, 20), "15/09/2025"),
-        ("Báo cáo đầu tư công", "chairman", "SO-XD", "01/08/2025", None),
-        (None, None, None, None, None),  # blank rows are skipped
-        ("", "Bộ Công an", "Sở Không Có", "32/13/2025", "01/07/2025"),
-        ("Hạn trước ngày giao", "UBND tỉnh", "so tai chinh", "10/08/2025", "01/08/2025"),
-    ])
+    sheet = _sheet(
+        [
+            ("Rà soát hồ sơ đất đai", "Chủ tịch UBND tỉnh", "Sở Tài chính", dt.datetime(2025, 8, 20), "15/09/2025"),
+            ("Báo cáo đầu tư công", "chairman", "SO-XD", "01/08/2025", None),
+            (None, None, None, None, None),  # blank rows are skipped
+            ("", "Bộ Công an", "Sở Không Có", "32/13/2025", "01/07/2025"),
+            ("Hạn trước ngày giao", "UBND tỉnh", "so tai chinh", "10/08/2025", "01/08/2025"),
+        ]
+    )
     with engine.connect() as conn:
         rows = read_tasks(conn, sheet, SOURCES, TODAY)
     assert [r.line for r in rows] == [2, 3, 5, 6]
-    assert rows[0].task == task_edits.NewTask("Rà soát hồ sơ đất đai", "chairman", "SO-TC", dt.date(2025, 8, 20),
-                                              dt.date(2025, 9, 15))
+    assert rows[0].task == task_edits.NewTask(
+        "Rà soát hồ sơ đất đai", "chairman", "SO-TC", dt.date(2025, 8, 20), dt.date(2025, 9, 15)
+    )
     assert rows[0].problems == [] and rows[1].problems == [] and rows[1].unit_name == "Sở Xây dựng"
     assert [(p.field, p.reason) for p in rows[2].problems] == [
-        ("assigned_on", "bad_date"), ("title", "required"), ("source", "unknown_code"), ("unit", "unknown_code")]
+        ("assigned_on", "bad_date"),
+        ("title", "required"),
+        ("source", "unknown_code"),
+        ("unit", "unknown_code"),
+    ]
     assert [(p.field, p.reason) for p in rows[3].problems] == [("due_on", "before_assigned")]
     assert rows[3].task.unit_code == "SO-TC"  # a name written without diacritics still finds the unit
 
 
 def test_the_whole_list_is_saved_or_nothing(engine, units):
     with engine.connect() as conn:
-        rows = read_tasks(conn, _sheet([("Một", "UBND tỉnh", "SO-TC", "01/08/2025", None),
-                                        ("Hai", "UBND tỉnh", "SO-TC", "02/08/2025", "30/09/2025")]), SOURCES, TODAY)
+        rows = read_tasks(
+            conn,
+            _sheet(
+                [
+                    ("Một", "UBND tỉnh", "SO-TC", "01/08/2025", None),
+                    ("Hai", "UBND tỉnh", "SO-TC", "02/08/2025", "30/09/2025"),
+                ]
+            ),
+            SOURCES,
+            TODAY,
+        )
     codes = task_edits.create_tasks(engine, SPECIALIST, [r.task for r in rows], TODAY)
     assert codes == ["NV-2025-0001", "NV-2025-0002"]
     bad = task_edits.NewTask("Ba", "other", "SO-KHONG-CO", TODAY, None)

@@ -7,8 +7,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from data_access.tasks import lists as task_list
 from data_access.tasks import figures as tasks
+from data_access.tasks import lists as task_list
 from data_access.tasks.detail import task_by_code
 from data_access.tasks.filters import TaskFilter
 from reports.urging_workbook import build_urging_workbook
@@ -68,15 +68,19 @@ def test_due_soon_ignores_the_period(conn):
     assert [r.days_left for r in got] == [0, 6]
 
 
-@pytest.mark.parametrize("change, codes", [
-    ({"category": "open_overdue"}, ["NV-2025-0008", "NV-2025-0007", "NV-2025-0014", "NV-2025-0001"]),
-    ({"category": "no_deadline"}, ["NV-2025-0005", "NV-2025-0010"]),
-    ({"age": "8-30"}, ["NV-2025-0008", "NV-2025-0007"]),
-    ({"source": "government"}, ["NV-2025-0004", "NV-2025-0003"]),
-    ({"text": "BÁO CÁO"}, ["NV-2025-0002"]),       # Vietnamese capitals match lower-case text
-    ({"text": "nv-2025-0008"}, ["NV-2025-0008"]),
-    ({"text": "100%"}, []),                          # LIKE wildcards are taken literally
-], ids=["overdue", "no-deadline", "age", "source", "text-title", "text-code", "text-wildcard"])
+@pytest.mark.parametrize(
+    "change, codes",
+    [
+        ({"category": "open_overdue"}, ["NV-2025-0008", "NV-2025-0007", "NV-2025-0014", "NV-2025-0001"]),
+        ({"category": "no_deadline"}, ["NV-2025-0005", "NV-2025-0010"]),
+        ({"age": "8-30"}, ["NV-2025-0008", "NV-2025-0007"]),
+        ({"source": "government"}, ["NV-2025-0004", "NV-2025-0003"]),
+        ({"text": "BÁO CÁO"}, ["NV-2025-0002"]),  # Vietnamese capitals match lower-case text
+        ({"text": "nv-2025-0008"}, ["NV-2025-0008"]),
+        ({"text": "100%"}, []),  # LIKE wildcards are taken literally
+    ],
+    ids=["overdue", "no-deadline", "age", "source", "text-title", "text-code", "text-wildcard"],
+)
 def test_list_filters(conn, change, codes):
     page = task_list.task_page(conn, dataclasses.replace(MONTH, **change))
     assert [r.code for r in page.rows] == codes
@@ -92,8 +96,13 @@ def test_list_is_paged_and_sorted(conn):
     first = task_list.task_page(conn, ALL, "code", page=1, page_size=5)
     second = task_list.task_page(conn, ALL, "code", page=2, page_size=5)
     assert (first.total, first.pages) == (17, 4)
-    assert [r.code for r in first.rows] == ["NV-2024-0001", "NV-2024-0002", "NV-2024-0003",
-                                            "NV-2024-0004", "NV-2025-0001"]
+    assert [r.code for r in first.rows] == [
+        "NV-2024-0001",
+        "NV-2024-0002",
+        "NV-2024-0003",
+        "NV-2024-0004",
+        "NV-2025-0001",
+    ]
     assert second.rows[0].code == "NV-2025-0002"
     assert task_list.task_page(conn, ALL, "code", page=99, page_size=5).page == 4
     overdue = task_list.task_page(conn, dataclasses.replace(ALL, category="open_overdue"), "due_asc")
@@ -109,8 +118,15 @@ def test_urging_list_and_its_workbook(conn):
     sheet = book.active
     assert sheet.title == "Danh sách đôn đốc"
     assert sheet["A2"].value == "Tính đến ngày 28/08/2025"
-    assert [c.value for c in sheet[4]][:7] == ["STT", "Mã nhiệm vụ", "Tên nhiệm vụ", "Nguồn giao", "Ngày giao",
-                                              "Hạn hoàn thành", "Số ngày quá hạn"]
+    assert [c.value for c in sheet[4]][:7] == [
+        "STT",
+        "Mã nhiệm vụ",
+        "Tên nhiệm vụ",
+        "Nguồn giao",
+        "Ngày giao",
+        "Hạn hoàn thành",
+        "Số ngày quá hạn",
+    ]
     codes = [row[1].value for row in sheet.iter_rows(min_row=5) if isinstance(row[0].value, int)]
     assert codes == [code for _, code, _, _ in K.URGING]
     assert sheet["A5"].value == "Sở Tài chính (3 nhiệm vụ)"
@@ -121,7 +137,11 @@ def test_urging_list_and_its_workbook(conn):
 def test_one_task_in_full(conn):
     detail = task_by_code(conn, "NV-2025-0008", K.TODAY)
     assert (detail.unit_name, detail.source, detail.days_overdue, detail.days_left) == (
-        "Sở Tài chính", "peoples_council", 15, None)
+        "Sở Tài chính",
+        "peoples_council",
+        15,
+        None,
+    )
     assert detail.document_number == "123/UBND-KT"
     assert detail.meeting_title == "Họp nghe báo cáo giải ngân vốn đầu tư công"
     assert [e.kind for e in detail.events] == ["urge", "urge", "report"]  # newest first
@@ -130,5 +150,4 @@ def test_one_task_in_full(conn):
 
 
 def test_units_offered_in_the_filter(conn):
-    assert [u.name for u in task_list.units_with_tasks(conn)] == ["Sở Tài chính", "Sở Xây dựng",
-                                                                  "Xã Mỹ Hòa Hưng"]
+    assert [u.name for u in task_list.units_with_tasks(conn)] == ["Sở Tài chính", "Sở Xây dựng", "Xã Mỹ Hòa Hưng"]

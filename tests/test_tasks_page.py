@@ -2,9 +2,9 @@
 
 import pytest
 
-from ui import keys
 from tests import known_tasks as K
 from tests.apptest import metrics, run_app
+from ui import keys
 
 TASKS = "app_pages/tasks.py"
 
@@ -77,8 +77,13 @@ def test_ranking_and_sources_are_drawn(monkeypatch, tasks_url):
     at = _open(monkeypatch, tasks_url)
     sources = at.dataframe[0].value
     assert dict(zip(sources["Nguồn giao"], sources["Quá hạn"])) == {
-        "Chủ tịch UBND tỉnh": 1, "Thủ tướng Chính phủ": 1, "HĐND tỉnh": 1, "Khác": 1, "Chính phủ": 0,
-        "Phó Chủ tịch UBND tỉnh": 0}
+        "Chủ tịch UBND tỉnh": 1,
+        "Thủ tướng Chính phủ": 1,
+        "HĐND tỉnh": 1,
+        "Khác": 1,
+        "Chính phủ": 0,
+        "Phó Chủ tịch UBND tỉnh": 0,
+    }
     assert len(at.get("vega_lite_chart")) == 2
     assert not at.get("download_button")[0].proto.disabled
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from ui import keys
 from data_access.accounts import admin as user_admin
 from data_access.accounts import users
 from data_access.core.edit_errors import Forbidden
 from data_access.core.schema import audit_log
 from tests.apptest import TEST_PASSWORD, run_app
+from ui import keys
 
 ADMIN = users.User(1, "quantri", "Lê Hoàng Nam", "admin", True)
 LEADER = users.User(2, "lanhdao", "Trần Văn Hùng", "leader", True)
@@ -23,8 +23,9 @@ def test_an_admin_adds_disables_and_resets_with_audit_rows_and_no_secret(engine)
     user_admin.set_password(engine, ADMIN, "lan.nt", "mat-khau-moi-2")
     assert users.authenticate(engine, "lan.nt", "mat-khau-moi-2").role == "specialist"
     with engine.connect() as conn:
-        trail = conn.execute(select(audit_log.c.action, audit_log.c.before, audit_log.c.after)
-                             .order_by(audit_log.c.id)).all()
+        trail = conn.execute(
+            select(audit_log.c.action, audit_log.c.before, audit_log.c.after).order_by(audit_log.c.id)
+        ).all()
     assert [a for a, _, _ in trail] == ["create_user", "disable_user", "enable_user", "reset_password"]
     text = repr(trail)
     assert "mat-khau" not in text and "$argon2" not in text

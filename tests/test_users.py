@@ -18,11 +18,14 @@ def test_create_and_authenticate(engine):
     assert stored.startswith("$argon2") and "mat-khau-dai-1" not in stored
 
 
-@pytest.mark.parametrize("args, reason", [
-    (("x", "mayor", "X", "mat-khau-dai-1"), "unknown_role"),
-    (("x", "viewer", "X", "ngan"), "password_too_short"),
-    (("", "viewer", "X", "mat-khau-dai-1"), "login_or_name_missing"),
-])
+@pytest.mark.parametrize(
+    "args, reason",
+    [
+        (("x", "mayor", "X", "mat-khau-dai-1"), "unknown_role"),
+        (("x", "viewer", "X", "ngan"), "password_too_short"),
+        (("", "viewer", "X", "mat-khau-dai-1"), "login_or_name_missing"),
+    ],
+)
 def test_refused_users(engine, args, reason):
     with pytest.raises(u.UserError) as refused:
         u.create_user(engine, *args)
@@ -44,7 +47,7 @@ def test_wrong_password_and_unknown_login_say_the_same(engine):
 
 def test_lock_after_five_failures_then_unlock_after_fifteen_minutes(engine):
     u.create_user(engine, "tam", "specialist", "Bùi Thanh Tâm", "mat-khau-dai-1")
-    now = dt.datetime(2025, 8, 28, 2, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2025, 8, 28, 2, 0, tzinfo=dt.UTC)
     for attempt in range(1, 6):
         with pytest.raises(u.UserError) as refused:
             u.authenticate(engine, "tam", "sai", now)
@@ -76,8 +79,15 @@ def test_cli_manages_users_with_the_password_on_stdin(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'u.db'}", "PATH": "/usr/bin:/bin"}
 
     def cli(*args, stdin=""):
-        return subprocess.run([sys.executable, "-m", "data_access", *args], cwd=PROJECT_ROOT, env=env,
-                              input=stdin, capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "data_access", *args],
+            cwd=PROJECT_ROOT,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     assert cli("migrate").returncode == 0
     made = cli("create-user", "mai", "--role", "specialist", "--name", "Nguyễn Thị Mai", stdin="mat-khau-dai-1\n")
@@ -90,6 +100,7 @@ def test_cli_manages_users_with_the_password_on_stdin(tmp_path):
     assert "mai\tspecialist\tĐã khóa\tNguyễn Thị Mai" in listed
     assert cli("reset-password", "mai", stdin="mat-khau-moi-2\n").returncode == 0
     from sqlalchemy import create_engine, text
+
     with create_engine(env["DATABASE_URL"]).connect() as conn:
         trail = conn.execute(text("SELECT user_login, action, after FROM audit_log ORDER BY id")).all()
     assert [action for _, action, _ in trail] == ["create_user", "disable_user", "reset_password"]

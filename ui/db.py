@@ -13,12 +13,13 @@ page shows the new figures at once.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from data_access.core.config import database_url
-from data_access.core.database import FIGURES, CHOICES, LIVE, SHOW, Database, Freshness, Timed, freshness_of
+from data_access.core.database import CHOICES, FIGURES, LIVE, SHOW, Database, Freshness, Timed, freshness_of
 
 T = TypeVar("T")
 

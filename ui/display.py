@@ -10,9 +10,13 @@ from typing import Any
 
 from i18n import fmt_date, fmt_datetime, known, t
 
-
-_CODE_LABELS = {"status": ("status", "mstatus", "pstatus", "join"), "source": ("source",),
-                "kind": ("kind", "event"), "urgency": ("urgency",), "role": ("role",)}
+_CODE_LABELS = {
+    "status": ("status", "mstatus", "pstatus", "join"),
+    "source": ("source",),
+    "kind": ("kind", "event"),
+    "urgency": ("urgency",),
+    "role": ("role",),
+}
 
 
 def shown_value(field: str, value: Any) -> str:

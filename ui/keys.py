@@ -1,11 +1,28 @@
-"""Widget and session-state keys, shared by the pages and the tests."""
+"""Widget and session-state keys, shared by the pages and the tests.
 
+An edit form's widgets are keyed by the row they edit, e.g. edit_key(TASK_STATUS, 12).
+"""
+
+# Shared by every page
 PERIOD = "period"  # bound to ?period= in the URL
 PERIOD_RANGE = "period_range"
 LANGUAGE = "lang"  # ?lang=en, kept for the session
 DB_RETRY = "db_retry"
+TABLE_NONCE = "_table_nonce"
+PENDING_SWITCH = "_pending_switch"  # (page script, query params) for the router to open
+FLASH = "_flash"  # a message to show after the rerun that follows a save
 
-# The tasks page
+# Signing in
+USER = "_user"  # the signed-in data_access.accounts.users.User
+SESSION_TOKEN = "_session_token"
+COOKIE_TO_SET = "_cookie_to_set"  # True: write the session cookie; False: clear it
+LOGIN_FORM = "login_form"
+LOGIN_NAME = "login_name"
+LOGIN_PASSWORD = "login_password"
+LOGIN_REFUSAL = "_login_refusal"  # why the last attempt was refused, shown after the rerun that drops the password
+LOGOUT = "logout"
+
+# The tasks page, a task's drill-down and its edits
 TASKS_SCOPE = "tasks_scope"
 TASKS_UNIT = "tasks_unit"
 TASKS_SOURCE = "tasks_source"
@@ -20,10 +37,31 @@ TASKS_SOURCE_TABLE = "tasks_source_table"
 TASKS_DUE_SOON_TABLE = "tasks_due_soon"
 TASKS_LIST_TABLE = "tasks_list"
 TASK_BACK = "task_back"
-TABLE_NONCE = "_table_nonce"
-PENDING_SWITCH = "_pending_switch"  # (page script, query params) for the router to open
+TASK_SEEN = "task_seen"  # the task as loaded when its form was first shown
+TASK_STATUS = "task_status"
+TASK_PROGRESS = "task_progress"
+TASK_DONE_ON = "task_done_on"
+TASK_SAVE = "task_save"
+TASK_EVENT_KIND = "task_event_kind"
+TASK_EVENT_NOTE = "task_event_note"
+TASK_EVENT_SAVE = "task_event_save"
+TASK_NEW_DUE = "task_new_due"
+TASK_REASON = "task_reason"
+TASK_EXTEND = "task_extend"
+NEW_TASK_TITLE = "new_task_title"
+NEW_TASK_SOURCE = "new_task_source"
+NEW_TASK_UNIT = "new_task_unit"
+NEW_TASK_ASSIGNED = "new_task_assigned"
+NEW_TASK_DUE = "new_task_due"
+NEW_TASK_SAVE = "new_task_save"
+TASKS_GRID_ON = "tasks_grid_on"
+TASKS_GRID = "tasks_grid"
+TASKS_GRID_ROWS = "tasks_grid_rows"  # the page's rows as first shown in the grid (their versions)
+TASKS_GRID_SAVE = "tasks_grid_save"
+TASKS_IMPORT_FILE = "tasks_import_file"
+TASKS_IMPORT_SAVE = "tasks_import_save"
 
-# The documents page
+# The documents page, a document's drill-down and its edits
 DOCS_DIRECTION = "docs_direction"
 DOCS_TYPE = "docs_type"
 DOCS_URGENCY = "docs_urgency"
@@ -41,8 +79,15 @@ DOCS_ISSUER_TABLE = "docs_issuer_table"
 DOCS_UNIT_TABLE = "docs_unit_table"
 DOCS_LIST_TABLE = "docs_list"
 DOC_BACK = "doc_back"
+DOC_SEEN = "doc_seen"
+DOC_PROCESSED_ON = "doc_processed_on"
+DOC_SAVE = "doc_save"
+DOCS_GRID_ON = "docs_grid_on"
+DOCS_GRID = "docs_grid"
+DOCS_GRID_ROWS = "docs_grid_rows"
+DOCS_GRID_SAVE = "docs_grid_save"
 
-# The meetings page
+# The meetings page, a meeting's drill-down and its edits
 MEETINGS_DAY = "meetings_day"
 MEETINGS_CALENDAR = "meetings_calendar"
 MEETINGS_UPCOMING_TABLE = "meetings_upcoming"
@@ -51,66 +96,11 @@ MEETINGS_DAY_TABLE = "meetings_day_table"
 MEETINGS_MISSED_TABLE = "meetings_missed"
 MEETING_BACK = "meeting_back"
 MEETING_DAY_CLOSE = "meeting_day_close"
-
-# The commune points page
-POINTS_KIND = "points_kind"
-POINTS_STATUS = "points_status"
-POINTS_BOARD = "points_board"
-POINTS_MAP = "points_map"
-POINTS_TROUBLE_TABLE = "points_trouble"
-POINT_CHECKS_TABLE = "point_checks"
-POINT_MEETINGS_TABLE = "point_meetings"
-POINT_BACK = "point_back"
-
-# Signing in
-USER = "_user"  # the signed-in data_access.accounts.users.User
-SESSION_TOKEN = "_session_token"
-COOKIE_TO_SET = "_cookie_to_set"  # True: write the session cookie; False: clear it
-LOGIN_FORM = "login_form"
-LOGIN_NAME = "login_name"
-LOGIN_PASSWORD = "login_password"
-LOGIN_REFUSAL = "_login_refusal"  # why the last attempt was refused, shown after the rerun that drops the password
-LOGOUT = "logout"
-FLASH = "_flash"  # a message to show after the rerun that follows a save
-
-# Edits: a form's widgets are keyed by the row they edit, e.g. edit_key(TASK_STATUS, 12)
-TASK_SEEN = "task_seen"  # the task as loaded when its form was first shown
-TASK_STATUS = "task_status"
-TASK_PROGRESS = "task_progress"
-TASK_DONE_ON = "task_done_on"
-TASK_SAVE = "task_save"
-TASK_EVENT_KIND = "task_event_kind"
-TASK_EVENT_NOTE = "task_event_note"
-TASK_EVENT_SAVE = "task_event_save"
-TASK_NEW_DUE = "task_new_due"
-TASK_REASON = "task_reason"
-TASK_EXTEND = "task_extend"
-
-
-def edit_key(name: str, row_id) -> str:
-    return f"{name}_{row_id}"
-
-# The audit page
-AUDIT_USER = "audit_user"
-AUDIT_TABLE = "audit_table"
-AUDIT_PAGE = "audit_page"
-DOC_SEEN = "doc_seen"
-DOC_PROCESSED_ON = "doc_processed_on"
-DOC_SAVE = "doc_save"
 MEETING_SEEN = "meeting_seen"
 MEETING_STATUS = "meeting_status"
 MEETING_STATUS_SAVE = "meeting_status_save"
 MEETING_JOINS = "meeting_joins"
 MEETING_JOINS_SAVE = "meeting_joins_save"
-POINT_CHECK_STATUS = "point_check_status"
-POINT_CHECK_NOTE = "point_check_note"
-POINT_CHECK_SAVE = "point_check_save"
-NEW_TASK_TITLE = "new_task_title"
-NEW_TASK_SOURCE = "new_task_source"
-NEW_TASK_UNIT = "new_task_unit"
-NEW_TASK_ASSIGNED = "new_task_assigned"
-NEW_TASK_DUE = "new_task_due"
-NEW_TASK_SAVE = "new_task_save"
 NEW_MEETING_TITLE = "new_meeting_title"
 NEW_MEETING_KIND = "new_meeting_kind"
 NEW_MEETING_DAY = "new_meeting_day"
@@ -120,12 +110,24 @@ NEW_MEETING_PLACE = "new_meeting_place"
 NEW_MEETING_CHAIR = "new_meeting_chair"
 NEW_MEETING_ONLINE = "new_meeting_online"
 NEW_MEETING_SAVE = "new_meeting_save"
-TASKS_GRID_ON = "tasks_grid_on"
-TASKS_GRID = "tasks_grid"
-TASKS_GRID_ROWS = "tasks_grid_rows"  # the page's rows as first shown in the grid (their versions)
-TASKS_GRID_SAVE = "tasks_grid_save"
-TASKS_IMPORT_FILE = "tasks_import_file"
-TASKS_IMPORT_SAVE = "tasks_import_save"
+
+# The commune points page, a point's drill-down and its check form
+POINTS_KIND = "points_kind"
+POINTS_STATUS = "points_status"
+POINTS_BOARD = "points_board"
+POINTS_MAP = "points_map"
+POINTS_TROUBLE_TABLE = "points_trouble"
+POINT_CHECKS_TABLE = "point_checks"
+POINT_MEETINGS_TABLE = "point_meetings"
+POINT_BACK = "point_back"
+POINT_CHECK_STATUS = "point_check_status"
+POINT_CHECK_NOTE = "point_check_note"
+POINT_CHECK_SAVE = "point_check_save"
+
+# The audit page
+AUDIT_USER = "audit_user"
+AUDIT_TABLE = "audit_table"
+AUDIT_PAGE = "audit_page"
 
 # The accounts page
 NEW_USER_LOGIN = "new_user_login"
@@ -137,7 +139,7 @@ USER_PICK = "user_pick"
 USER_ACTION = "user_action"
 USER_NEW_PASSWORD = "user_new_password"
 USER_ACTION_SAVE = "user_action_save"
-DOCS_GRID_ON = "docs_grid_on"
-DOCS_GRID = "docs_grid"
-DOCS_GRID_ROWS = "docs_grid_rows"
-DOCS_GRID_SAVE = "docs_grid_save"
+
+
+def edit_key(name: str, row_id) -> str:
+    return f"{name}_{row_id}"

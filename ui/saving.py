@@ -8,17 +8,18 @@ the form keeps what the user typed.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import streamlit as st
 
-from ui.db import clear_reads, current
-from ui.display import field_label, shown, shown_value
-from ui import keys
+from data_access.accounts.users import UserError
 from data_access.core.edit_errors import Conflict, EditError, Forbidden
 from data_access.core.errors import DATABASE_ERRORS, classify
-from data_access.accounts.users import UserError
 from i18n import t
+from ui import keys
+from ui.db import clear_reads, current
+from ui.display import field_label, shown, shown_value
 
 
 def refusal_text(error: EditError) -> str:
@@ -31,8 +32,9 @@ def _show_conflict(conflict: Conflict, on_reload: Callable[[], None]) -> None:
     lines = [_on_item(conflict, t("edit.conflict", who=who))]
     if conflict.current_version is None:
         lines.append(t("edit.conflict_gone"))
-    lines += [f"- {t('edit.conflict_change', field=field_label(c.field), seen=shown_value(c.field, c.seen), now=shown_value(c.field, c.now))}"
-              for c in conflict.changes]
+    for c in conflict.changes:
+        seen, now = shown_value(c.field, c.seen), shown_value(c.field, c.now)
+        lines.append(f"- {t('edit.conflict_change', field=field_label(c.field), seen=seen, now=now)}")
     st.error("\n".join(lines), icon=":material/sync_problem:")
     st.button(t("edit.reload"), icon=":material/refresh:", on_click=on_reload, type="primary")
 
@@ -68,9 +70,11 @@ def save(write: Callable[..., Any], *args: Any, forget_after: Iterable[str] = ()
         st.error(t("edit.forbidden", role=t(f"role.{user.role}") if user else "?"), icon=":material/block:")
         return False
     except Conflict as conflict:
+
         def reload() -> None:
             clear_reads()
             forget(forget_after)
+
         _show_conflict(conflict, reload)
         return False
     except DATABASE_ERRORS as exc:

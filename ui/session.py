@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import keys
 from data_access.accounts import sessions as login_sessions
 from data_access.accounts import users
 from data_access.core.database import Database
 from data_access.core.errors import guarded
+from ui import keys
 
 COOKIE = "office_session"
 COOKIE_MAX_AGE_SECONDS = 12 * 3600  # the server ends idle sessions long before
@@ -63,5 +63,8 @@ def write_cookie() -> None:
         return
     token = st.session_state.get(keys.SESSION_TOKEN, "") if pending else ""
     max_age = COOKIE_MAX_AGE_SECONDS if pending else 0
-    st.html("<script>document.cookie = '" + f"{COOKIE}={token}; path=/; max-age={max_age}; SameSite=Strict'"
-            " + (location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
+    st.html(
+        "<script>document.cookie = '" + f"{COOKIE}={token}; path=/; max-age={max_age}; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.demo.embedded import prepare_embedded
 from data_access.core.config import is_embedded
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, guarded
 from data_access.core.migrate import check_schema
+from data_access.demo.embedded import prepare_embedded
 
 SCHEMA_CHECK_TTL_SECONDS = 60
 

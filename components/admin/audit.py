@@ -4,23 +4,37 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import keys
 from data_access.accounts.audit import AuditEntry
 from i18n import fmt_datetime, fmt_int, known, t
+from ui import keys
 from ui.display import field_label, shown_value
 
 TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks", "users")
-PAGES = {"task": "app_pages/tasks.py", "document": "app_pages/documents.py", "meeting": "app_pages/meetings.py",
-         "point": "app_pages/points.py"}
+PAGES = {
+    "task": "app_pages/tasks.py",
+    "document": "app_pages/documents.py",
+    "meeting": "app_pages/meetings.py",
+    "point": "app_pages/points.py",
+}
 HIDDEN = {"task_id", "unit_id", "assignee_unit_id", "version"}  # ids a reader cannot use; the card names the row
 
 
 def audit_filters(logins: list[str]) -> tuple[str | None, str | None]:
     with st.container(horizontal=True, wrap=True):
-        login = st.selectbox(t("audit.user"), [None, *logins], key=keys.AUDIT_USER, width=260,
-                             format_func=lambda v: t("audit.all") if v is None else v)
-        table = st.selectbox(t("audit.table"), [None, *TABLES], key=keys.AUDIT_TABLE, width=260,
-                             format_func=lambda v: t("audit.all") if v is None else t(f"table.{v}"))
+        login = st.selectbox(
+            t("audit.user"),
+            [None, *logins],
+            key=keys.AUDIT_USER,
+            width=260,
+            format_func=lambda v: t("audit.all") if v is None else v,
+        )
+        table = st.selectbox(
+            t("audit.table"),
+            [None, *TABLES],
+            key=keys.AUDIT_TABLE,
+            width=260,
+            format_func=lambda v: t("audit.all") if v is None else t(f"table.{v}"),
+        )
     return login, table
 
 
@@ -48,8 +62,12 @@ def audit_list(total: int, entries: list[AuditEntry]) -> None:
         with st.container(border=True, gap="small"):
             st.markdown(f"**{action}** · {entry.user_login}  \n:gray[{fmt_datetime(entry.at)}]")
             if entry.link and entry.link[0] in PAGES:
-                st.page_link(PAGES[entry.link[0]], label=what, icon=":material/open_in_new:",
-                             query_params={entry.link[0]: entry.link[1]})
+                st.page_link(
+                    PAGES[entry.link[0]],
+                    label=what,
+                    icon=":material/open_in_new:",
+                    query_params={entry.link[0]: entry.link[1]},
+                )
             else:
                 st.markdown(what)
             lines = changes_text(entry)

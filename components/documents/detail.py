@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
-from ui import keys
-from components.shared.palette import GOOD, NEUTRAL, badge_colour
 from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
+from components.shared.palette import GOOD, NEUTRAL, badge_colour
 from data_access.documents.detail import DocumentDetail
 from i18n import fmt_date, t
+from ui import keys
 
 
-def document_detail_view(detail: DocumentDetail | None, raw_id: str,
-                         editor: Callable[[DocumentDetail], None] | None = None) -> None:
+def document_detail_view(
+    detail: DocumentDetail | None, raw_id: str, editor: Callable[[DocumentDetail], None] | None = None
+) -> None:
     """The document in full; `editor` draws the edits a role may make, above the link to share."""
     back_button(t("doc.back"), "document", keys.DOC_BACK)
     if detail is None:
@@ -27,8 +28,10 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str,
         st.badge(t(f"direction.{detail.direction}"), color="blue" if detail.direction == "incoming" else "orange")
         if detail.direction == "incoming":
             st.badge(t(f"state.{detail.state}"), color=badge_colour(detail.state))
-        st.badge(t("doc.signed_yes") if detail.digitally_signed else t("doc.signed_no"),
-                 color=GOOD.badge if detail.digitally_signed else NEUTRAL.badge)
+        st.badge(
+            t("doc.signed_yes") if detail.digitally_signed else t("doc.signed_no"),
+            color=GOOD.badge if detail.digitally_signed else NEUTRAL.badge,
+        )
 
     with st.container(horizontal=True, wrap=True, gap="small"):
         if detail.direction == "incoming":
@@ -37,8 +40,7 @@ def document_detail_view(detail: DocumentDetail | None, raw_id: str,
         field(t(f"doc.registered_{detail.direction}"), fmt_date(detail.registered_on))
         field(t("doc.urgency"), t(f"urgency.{detail.urgency}"))
         field(t("doc.due_on"), fmt_date(detail.due_on) if detail.due_on else t("doc.none"))
-        field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on
-               else t("doc.not_processed"))
+        field(t("doc.processed_on"), fmt_date(detail.processed_on) if detail.processed_on else t("doc.not_processed"))
 
     assigned_tasks(t("doc.tasks"), t("doc.tasks_none"), detail.tasks)
 

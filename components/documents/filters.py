@@ -7,21 +7,28 @@ All but the picked bucket travel in the URL (?dir=incoming&type=...&urgency=flas
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
-from ui import keys
 from components.shared.url_state import adopt_from_url, choice_parser, publish_to_url
-from data_access.documents.filters import PROCESSING_STATES, DocumentFilter
-from data_access.core.units import UnitChoice
-from data_access.documents.figures import ProcessingCounts
 from data_access.core.periods import Period
 from data_access.core.schema import DOC_DIRECTIONS, DOC_URGENCIES
+from data_access.core.units import UnitChoice
+from data_access.documents.figures import ProcessingCounts
+from data_access.documents.filters import PROCESSING_STATES, DocumentFilter
 from i18n import fmt_date, fmt_int, t
+from ui import keys
 
-_CLEARABLE = (keys.DOCS_DIRECTION, keys.DOCS_TYPE, keys.DOCS_URGENCY, keys.DOCS_UNIT, keys.DOCS_ISSUER,
-              keys.DOCS_STATE, keys.DOCS_BUCKET)
+_CLEARABLE = (
+    keys.DOCS_DIRECTION,
+    keys.DOCS_TYPE,
+    keys.DOCS_URGENCY,
+    keys.DOCS_UNIT,
+    keys.DOCS_ISSUER,
+    keys.DOCS_STATE,
+    keys.DOCS_BUCKET,
+)
 
 
 def _clear_filters() -> None:
@@ -38,8 +45,9 @@ def _int_or_none(raw: str):
     return int(raw) if raw.isdigit() else None
 
 
-def document_filters(today: dt.date, period: Period, types: Sequence[str],
-                     units: Sequence[UnitChoice]) -> DocumentFilter:
+def document_filters(
+    today: dt.date, period: Period, types: Sequence[str], units: Sequence[UnitChoice]
+) -> DocumentFilter:
     names = {u.id: u.name for u in units}
     adopt_from_url(keys.DOCS_DIRECTION, "dir", choice_parser(DOC_DIRECTIONS))
     adopt_from_url(keys.DOCS_TYPE, "type", choice_parser(types))
@@ -50,19 +58,41 @@ def document_filters(today: dt.date, period: Period, types: Sequence[str],
     adopt_from_url(keys.DOCS_TEXT, "q", lambda raw: raw[:100])
 
     with st.container(horizontal=True, wrap=True, vertical_alignment="bottom"):
-        direction = st.segmented_control(t("docs.filter_direction"), DOC_DIRECTIONS, key=keys.DOCS_DIRECTION,
-                                         format_func=lambda d: t(f"direction.{d}"))
-        doc_type = st.selectbox(t("docs.filter_type"), (None, *types), key=keys.DOCS_TYPE, width=200,
-                                format_func=lambda x: t("tasks.filter_all") if x is None else x)
-        urgency = st.selectbox(t("docs.filter_urgency"), (None, *DOC_URGENCIES), key=keys.DOCS_URGENCY,
-                               width=170, format_func=lambda x: t("tasks.filter_all") if x is None
-                               else t(f"urgency.{x}"))
-        unit_id = st.selectbox(t("docs.filter_unit"), (None, *names), key=keys.DOCS_UNIT, width=280,
-                               format_func=lambda i: t("tasks.filter_all") if i is None else names[i])
-        text = st.text_input(t("docs.filter_text"), key=keys.DOCS_TEXT, width=300, max_chars=100,
-                             placeholder=t("docs.filter_text_placeholder"))
-        st.button(t("tasks.clear_filters"), on_click=_clear_filters, icon=":material/filter_alt_off:",
-                  key="docs_clear")
+        direction = st.segmented_control(
+            t("docs.filter_direction"),
+            DOC_DIRECTIONS,
+            key=keys.DOCS_DIRECTION,
+            format_func=lambda d: t(f"direction.{d}"),
+        )
+        doc_type = st.selectbox(
+            t("docs.filter_type"),
+            (None, *types),
+            key=keys.DOCS_TYPE,
+            width=200,
+            format_func=lambda x: t("tasks.filter_all") if x is None else x,
+        )
+        urgency = st.selectbox(
+            t("docs.filter_urgency"),
+            (None, *DOC_URGENCIES),
+            key=keys.DOCS_URGENCY,
+            width=170,
+            format_func=lambda x: t("tasks.filter_all") if x is None else t(f"urgency.{x}"),
+        )
+        unit_id = st.selectbox(
+            t("docs.filter_unit"),
+            (None, *names),
+            key=keys.DOCS_UNIT,
+            width=280,
+            format_func=lambda i: t("tasks.filter_all") if i is None else names[i],
+        )
+        text = st.text_input(
+            t("docs.filter_text"),
+            key=keys.DOCS_TEXT,
+            width=300,
+            max_chars=100,
+            placeholder=t("docs.filter_text_placeholder"),
+        )
+        st.button(t("tasks.clear_filters"), on_click=_clear_filters, icon=":material/filter_alt_off:", key="docs_clear")
     issuer = st.session_state.get(keys.DOCS_ISSUER)
     publish_to_url("dir", direction)
     publish_to_url("type", doc_type)
@@ -74,9 +104,16 @@ def document_filters(today: dt.date, period: Period, types: Sequence[str],
         st.caption(f"{t('docs.filter_issuer')}: **{issuer}**")
 
     return DocumentFilter(
-        as_of=min(period.end, today), registered_from=period.start, registered_to=period.end,
-        direction=direction, doc_type=doc_type, urgency=urgency, unit_id=unit_id, issuer=issuer,
-        state=st.session_state.get(keys.DOCS_STATE), text=text.strip() or None,
+        as_of=min(period.end, today),
+        registered_from=period.start,
+        registered_to=period.end,
+        direction=direction,
+        doc_type=doc_type,
+        urgency=urgency,
+        unit_id=unit_id,
+        issuer=issuer,
+        state=st.session_state.get(keys.DOCS_STATE),
+        text=text.strip() or None,
     )
 
 

@@ -6,19 +6,19 @@ below shows the documents behind it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from ui import keys
 from components.shared.charts import FONT_SIZE, NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick, table_pick
-from data_access.documents.filters import DocumentFilter
 from data_access.documents.figures import DocumentFigures, Share, UnitProcessing, bucket_end
+from data_access.documents.filters import DocumentFilter
 from i18n import fmt_date, fmt_int, fmt_percent, fmt_short_date, fmt_signed_int, language, t
+from ui import keys
 
 
 def _change(now: int, before: int) -> str:
@@ -29,22 +29,46 @@ def _change(now: int, before: int) -> str:
 def headline(fig: DocumentFigures, f: DocumentFilter, previous, last_year) -> None:
     versus = t("kpi.vs_previous", start=fmt_short_date(previous[0]), end=fmt_short_date(previous[1]))
     p = fig.processing
-    kpi_row([
-        Kpi(t("kpi.docs_in"), fmt_int(fig.volume.incoming), _change(fig.volume.incoming, fig.previous.incoming),
-            versus, delta_color="off"),
-        Kpi(t("kpi.docs_out"), fmt_int(fig.volume.outgoing), _change(fig.volume.outgoing, fig.previous.outgoing),
-            versus, delta_color="off"),
-        Kpi(t("docs.kpi_signed"), fmt_percent(fig.signed.share) if fig.signed.share is not None else t("kpi.no_value"),
-            help=t("docs.kpi_signed_help", signed=fmt_int(fig.signed.signed), total=fmt_int(fig.signed.total))),
-        Kpi(t("docs.kpi_on_time"), fmt_percent(p.on_time_share) if p.on_time_share is not None else t("kpi.no_value"),
-            help=t("docs.kpi_on_time_help", on_time=fmt_int(p.on_time), late=fmt_int(p.late))),
-        Kpi(t("docs.kpi_overdue"), fmt_int(p.overdue), help=t("docs.kpi_overdue_help", date=fmt_date(f.as_of))),
-    ])
-    st.caption(t("docs.last_year", start=fmt_date(last_year[0]), end=fmt_date(last_year[1]),
-                 incoming=fmt_int(fig.last_year.incoming),
-                 incoming_change=_change(fig.volume.incoming, fig.last_year.incoming),
-                 outgoing=fmt_int(fig.last_year.outgoing),
-                 outgoing_change=_change(fig.volume.outgoing, fig.last_year.outgoing)))
+    kpi_row(
+        [
+            Kpi(
+                t("kpi.docs_in"),
+                fmt_int(fig.volume.incoming),
+                _change(fig.volume.incoming, fig.previous.incoming),
+                versus,
+                delta_color="off",
+            ),
+            Kpi(
+                t("kpi.docs_out"),
+                fmt_int(fig.volume.outgoing),
+                _change(fig.volume.outgoing, fig.previous.outgoing),
+                versus,
+                delta_color="off",
+            ),
+            Kpi(
+                t("docs.kpi_signed"),
+                fmt_percent(fig.signed.share) if fig.signed.share is not None else t("kpi.no_value"),
+                help=t("docs.kpi_signed_help", signed=fmt_int(fig.signed.signed), total=fmt_int(fig.signed.total)),
+            ),
+            Kpi(
+                t("docs.kpi_on_time"),
+                fmt_percent(p.on_time_share) if p.on_time_share is not None else t("kpi.no_value"),
+                help=t("docs.kpi_on_time_help", on_time=fmt_int(p.on_time), late=fmt_int(p.late)),
+            ),
+            Kpi(t("docs.kpi_overdue"), fmt_int(p.overdue), help=t("docs.kpi_overdue_help", date=fmt_date(f.as_of))),
+        ]
+    )
+    st.caption(
+        t(
+            "docs.last_year",
+            start=fmt_date(last_year[0]),
+            end=fmt_date(last_year[1]),
+            incoming=fmt_int(fig.last_year.incoming),
+            incoming_change=_change(fig.volume.incoming, fig.last_year.incoming),
+            outgoing=fmt_int(fig.last_year.outgoing),
+            outgoing_change=_change(fig.volume.outgoing, fig.last_year.outgoing),
+        )
+    )
 
 
 def _on_volume_tap(grain: str) -> None:
@@ -58,23 +82,39 @@ def _on_volume_tap(grain: str) -> None:
 def volume_chart_of(fig: DocumentFigures, font_size: int = FONT_SIZE):
     """Incoming and outgoing per day, week or month of the figures' period."""
     fmt = fmt_short_date if fig.grain != "month" else (lambda d: d.strftime("%m/%Y"))
-    frame = pd.DataFrame({
-        "start": [p.start.isoformat() for p in fig.series],
-        "label": [fmt(p.start) for p in fig.series],
-        "direction": [p.direction for p in fig.series],
-        "direction_label": [t(f"direction.short.{p.direction}") for p in fig.series],
-        "count": [p.count for p in fig.series],
-    })
-    return build_volume_chart(frame, bucket="start", label="label", direction="direction",
-                              direction_label="direction_label", value="count", selection="bucket",
-                              value_title=t("docs.col_count"), lang=language(), font_size=font_size)
+    frame = pd.DataFrame(
+        {
+            "start": [p.start.isoformat() for p in fig.series],
+            "label": [fmt(p.start) for p in fig.series],
+            "direction": [p.direction for p in fig.series],
+            "direction_label": [t(f"direction.short.{p.direction}") for p in fig.series],
+            "count": [p.count for p in fig.series],
+        }
+    )
+    return build_volume_chart(
+        frame,
+        bucket="start",
+        label="label",
+        direction="direction",
+        direction_label="direction_label",
+        value="count",
+        selection="bucket",
+        value_title=t("docs.col_count"),
+        lang=language(),
+        font_size=font_size,
+    )
 
 
 def volume_chart(fig: DocumentFigures) -> None:
     grain = t(f"grain.{fig.grain}")
     st.markdown(f"**{t('docs.volume_chart', grain=grain)}**")
-    st.altair_chart(volume_chart_of(fig), key=keys.DOCS_VOLUME_CHART, on_select=partial(_on_volume_tap, fig.grain),
-                    selection_mode="bucket", width="stretch")
+    st.altair_chart(
+        volume_chart_of(fig),
+        key=keys.DOCS_VOLUME_CHART,
+        on_select=partial(_on_volume_tap, fig.grain),
+        selection_mode="bucket",
+        width="stretch",
+    )
     st.caption(t("docs.volume_hint", grain=grain))
 
 
@@ -98,39 +138,80 @@ def _on_issuer_tap(issuers: list[str]) -> None:
 
 
 def _share_text(s: Share) -> str:
-    return (f"{fmt_int(s.total)} ({t('direction.short.incoming')} {fmt_int(s.incoming)} · "
-            f"{t('direction.short.outgoing')} {fmt_int(s.outgoing)})")
+    return (
+        f"{fmt_int(s.total)} ({t('direction.short.incoming')} {fmt_int(s.incoming)} · "
+        f"{t('direction.short.outgoing')} {fmt_int(s.outgoing)})"
+    )
 
 
 def kinds(fig: DocumentFigures) -> None:
     st.markdown(f"**{t('docs.by_type')}**")
-    types = pd.DataFrame({"key": [s.key for s in fig.types], "total": [s.total for s in fig.types],
-                          "text": [_share_text(s) for s in fig.types]})
+    types = pd.DataFrame(
+        {
+            "key": [s.key for s in fig.types],
+            "total": [s.total for s in fig.types],
+            "text": [_share_text(s) for s in fig.types],
+        }
+    )
     if not types.empty:
-        st.altair_chart(build_ranking_chart(types, label="key", value="total", text="text", key="key",
-                                            selection="type", value_title=t("docs.col_count"),
-                                            lang=language(), colour=NEUTRAL),
-                        key=keys.DOCS_TYPE_CHART, on_select=_on_type_tap, selection_mode="type", width="stretch")
+        st.altair_chart(
+            build_ranking_chart(
+                types,
+                label="key",
+                value="total",
+                text="text",
+                key="key",
+                selection="type",
+                value_title=t("docs.col_count"),
+                lang=language(),
+                colour=NEUTRAL,
+            ),
+            key=keys.DOCS_TYPE_CHART,
+            on_select=_on_type_tap,
+            selection_mode="type",
+            width="stretch",
+        )
     with st.container(horizontal=True, wrap=True, gap="large"):
         with st.container(width=340):
             st.markdown(f"**{t('docs.by_urgency')}**")
-            urgency = pd.DataFrame({"key": [s.key for s in fig.urgencies],
-                                    "label": [t(f"urgency.{s.key}") for s in fig.urgencies],
-                                    "total": [s.total for s in fig.urgencies]})
+            urgency = pd.DataFrame(
+                {
+                    "key": [s.key for s in fig.urgencies],
+                    "label": [t(f"urgency.{s.key}") for s in fig.urgencies],
+                    "total": [s.total for s in fig.urgencies],
+                }
+            )
             if not urgency.empty:
-                st.altair_chart(build_bucket_chart(urgency, label="label", value="total", key="key",
-                                                   selection="urgency", label_title=None,
-                                                   value_title=t("docs.col_count"), lang=language(),
-                                                   colour=NEUTRAL),
-                                key=keys.DOCS_URGENCY_CHART, on_select=_on_urgency_tap,
-                                selection_mode="urgency", width="stretch")
+                st.altair_chart(
+                    build_bucket_chart(
+                        urgency,
+                        label="label",
+                        value="total",
+                        key="key",
+                        selection="urgency",
+                        label_title=None,
+                        value_title=t("docs.col_count"),
+                        lang=language(),
+                        colour=NEUTRAL,
+                    ),
+                    key=keys.DOCS_URGENCY_CHART,
+                    on_select=_on_urgency_tap,
+                    selection_mode="urgency",
+                    width="stretch",
+                )
         with st.container(width=420):
             st.markdown(f"**{t('docs.by_issuer')}**")
-            issuers = [s for s in fig.issuers]
-            st.dataframe(pd.DataFrame({t("docs.col_issuer"): [s.key for s in issuers],
-                                       t("docs.col_count"): [s.incoming for s in issuers]}),
-                         hide_index=True, key=keys.DOCS_ISSUER_TABLE, selection_mode="single-row",
-                         on_select=partial(_on_issuer_tap, [s.key for s in issuers]), row_height=44)
+            issuers = list(fig.issuers)
+            st.dataframe(
+                pd.DataFrame(
+                    {t("docs.col_issuer"): [s.key for s in issuers], t("docs.col_count"): [s.incoming for s in issuers]}
+                ),
+                hide_index=True,
+                key=keys.DOCS_ISSUER_TABLE,
+                selection_mode="single-row",
+                on_select=partial(_on_issuer_tap, [s.key for s in issuers]),
+                row_height=44,
+            )
     st.caption(t("docs.kinds_hint"))
 
 
@@ -143,13 +224,21 @@ def _on_unit_tap(unit_ids: list[int]) -> None:
 
 def processing(units: Sequence[UnitProcessing]) -> None:
     st.markdown(f"**{t('docs.by_unit')}**")
-    frame = pd.DataFrame({
-        t("docs.col_unit"): [u.unit_name for u in units],
-        t("docs.col_total"): [u.total for u in units],
-        t("state.on_time"): [u.on_time for u in units],
-        t("state.late"): [u.late for u in units],
-        t("state.overdue"): [u.overdue for u in units],
-    })
-    st.dataframe(frame, hide_index=True, key=keys.DOCS_UNIT_TABLE, selection_mode="single-row",
-                 on_select=partial(_on_unit_tap, [u.unit_id for u in units]), row_height=44,
-                 column_config={t("docs.col_unit"): st.column_config.TextColumn(width=260)})
+    frame = pd.DataFrame(
+        {
+            t("docs.col_unit"): [u.unit_name for u in units],
+            t("docs.col_total"): [u.total for u in units],
+            t("state.on_time"): [u.on_time for u in units],
+            t("state.late"): [u.late for u in units],
+            t("state.overdue"): [u.overdue for u in units],
+        }
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=keys.DOCS_UNIT_TABLE,
+        selection_mode="single-row",
+        on_select=partial(_on_unit_tap, [u.unit_id for u in units]),
+        row_height=44,
+        column_config={t("docs.col_unit"): st.column_config.TextColumn(width=260)},
+    )

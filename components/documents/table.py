@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -20,19 +20,27 @@ def state_text(row: DocumentRow) -> str:
 
 def document_table(rows: Sequence[DocumentRow], key_prefix: str) -> None:
     col = {n: t(f"docs.col_{n}") for n in ("number", "type", "summary", "date", "urgency", "state")}
-    frame = pd.DataFrame({
-        col["number"]: [r.number for r in rows],
-        col["type"]: [r.doc_type for r in rows],
-        col["summary"]: [r.summary for r in rows],
-        col["date"]: [r.registered_on for r in rows],
-        col["urgency"]: [t(f"urgency.{r.urgency}") for r in rows],
-        col["state"]: [state_text(r) for r in rows],
-    })
-    item_table(frame, [str(r.id) for r in rows], key_prefix, "document", column_config={
-        col["number"]: st.column_config.TextColumn(width=130, pinned=True),
-        col["type"]: st.column_config.TextColumn(width=95),
-        col["summary"]: st.column_config.TextColumn(width=290),
-        col["date"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
-        col["urgency"]: st.column_config.TextColumn(width=95),
-        col["state"]: st.column_config.TextColumn(width=150),
-    })
+    frame = pd.DataFrame(
+        {
+            col["number"]: [r.number for r in rows],
+            col["type"]: [r.doc_type for r in rows],
+            col["summary"]: [r.summary for r in rows],
+            col["date"]: [r.registered_on for r in rows],
+            col["urgency"]: [t(f"urgency.{r.urgency}") for r in rows],
+            col["state"]: [state_text(r) for r in rows],
+        }
+    )
+    item_table(
+        frame,
+        [str(r.id) for r in rows],
+        key_prefix,
+        "document",
+        column_config={
+            col["number"]: st.column_config.TextColumn(width=130, pinned=True),
+            col["type"]: st.column_config.TextColumn(width=95),
+            col["summary"]: st.column_config.TextColumn(width=290),
+            col["date"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
+            col["urgency"]: st.column_config.TextColumn(width=95),
+            col["state"]: st.column_config.TextColumn(width=150),
+        },
+    )

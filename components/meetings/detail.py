@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
-from ui import keys
-from components.shared.palette import badge_colour
 from components.shared.detail_frame import assigned_tasks, back_button, field, share_link
+from components.shared.palette import badge_colour
 from data_access.meetings.detail import MeetingDetail
 from i18n import fmt_int, fmt_time_span, t
+from ui import keys
 
 
-def meeting_detail_view(detail: MeetingDetail | None, raw_id: str,
-                        editor: Callable[[MeetingDetail], None] | None = None) -> None:
+def meeting_detail_view(
+    detail: MeetingDetail | None, raw_id: str, editor: Callable[[MeetingDetail], None] | None = None
+) -> None:
     """The meeting in full; `editor` draws the edits a role may make, above the link to share."""
     back_button(t("meeting.back"), "meeting", keys.MEETING_BACK)
     if detail is None:
@@ -39,13 +40,23 @@ def meeting_detail_view(detail: MeetingDetail | None, raw_id: str,
             st.caption(t("meeting.points_none"))
         else:
             counts = Counter(p.status for p in detail.points)
-            st.markdown(t("meeting.points_summary", connected=fmt_int(counts["connected"]),
-                          failed=fmt_int(counts["failed"]), absent=fmt_int(counts["absent"])))
+            st.markdown(
+                t(
+                    "meeting.points_summary",
+                    connected=fmt_int(counts["connected"]),
+                    failed=fmt_int(counts["failed"]),
+                    absent=fmt_int(counts["absent"]),
+                )
+            )
             for p in detail.points:
                 if p.status != "connected":
                     icon = ":material/link_off:" if p.status == "failed" else ":material/person_off:"
-                    st.page_link("app_pages/points.py", label=f"{p.unit_name} · {t('join.' + p.status)}", icon=icon,
-                                 query_params={"point": p.unit_code})
+                    st.page_link(
+                        "app_pages/points.py",
+                        label=f"{p.unit_name} · {t('join.' + p.status)}",
+                        icon=icon,
+                        query_params={"point": p.unit_code},
+                    )
             connected = [p.unit_name for p in detail.points if p.status == "connected"]
             if connected:
                 with st.expander(t("meeting.points_connected", count=fmt_int(len(connected)))):

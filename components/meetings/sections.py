@@ -4,38 +4,63 @@ coming, and how the commune points joined the online meetings."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from ui import keys
 from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick
-from data_access.meetings.figures import MeetingFigures, OnlineMeeting, PointAttendance
-from data_access.meetings.lists import MeetingRow
-from data_access.meetings.figures import MeetingLoad
 from data_access.core.periods import Period, week_start
-from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, fmt_time_span, language, t
+from data_access.meetings.figures import MeetingFigures, MeetingLoad, OnlineMeeting, PointAttendance
+from data_access.meetings.lists import MeetingRow
+from i18n import (
+    fmt_date,
+    fmt_decimal,
+    fmt_int,
+    fmt_short_date,
+    fmt_signed_decimal,
+    fmt_signed_int,
+    fmt_time_span,
+    language,
+    t,
+)
+from ui import keys
 
 
 def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, before: Period) -> None:
     versus = t("kpi.vs_previous", start=fmt_short_date(before.start), end=fmt_short_date(before.end))
     per_day, per_day_before = load.per_working_day, previous.per_working_day
-    kpi_row([
-        Kpi(t("meetings.kpi_total"), fmt_int(load.meetings), fmt_signed_int(load.meetings - previous.meetings),
-            versus, delta_color="off"),
-        Kpi(t("kpi.meetings_avg"), fmt_decimal(per_day) if per_day is not None else t("kpi.no_value"),
-            fmt_signed_decimal(per_day - per_day_before) if per_day is not None and per_day_before is not None
-            else None, versus, t("kpi.meetings_avg_help", meetings=fmt_int(load.meetings),
-                                 days=fmt_int(load.working_days)), delta_color="off"),
-        Kpi(t("meetings.kpi_online"), fmt_int(sum(k.online for k in fig.kinds)),
-            help=t("meetings.kpi_online_help")),
-        Kpi(t("meetings.kpi_delegations"), fmt_int(sum(k.online + k.in_person for k in fig.kinds
-                                                       if k.kind == "delegation"))),
-    ])
+    kpi_row(
+        [
+            Kpi(
+                t("meetings.kpi_total"),
+                fmt_int(load.meetings),
+                fmt_signed_int(load.meetings - previous.meetings),
+                versus,
+                delta_color="off",
+            ),
+            Kpi(
+                t("kpi.meetings_avg"),
+                fmt_decimal(per_day) if per_day is not None else t("kpi.no_value"),
+                fmt_signed_decimal(per_day - per_day_before)
+                if per_day is not None and per_day_before is not None
+                else None,
+                versus,
+                t("kpi.meetings_avg_help", meetings=fmt_int(load.meetings), days=fmt_int(load.working_days)),
+                delta_color="off",
+            ),
+            Kpi(
+                t("meetings.kpi_online"), fmt_int(sum(k.online for k in fig.kinds)), help=t("meetings.kpi_online_help")
+            ),
+            Kpi(
+                t("meetings.kpi_delegations"),
+                fmt_int(sum(k.online + k.in_person for k in fig.kinds if k.kind == "delegation")),
+            ),
+        ]
+    )
 
 
 def _on_day_tap() -> None:
@@ -49,22 +74,32 @@ def calendar_chart(fig: MeetingFigures, period: Period, font_size: int = FONT_SI
     counts = {d.day: d.count for d in fig.days}
     days = [period.start + dt.timedelta(days=i) for i in range(period.days)]
     weekdays = [t(f"weekday.{i}") for i in range(7)]
-    frame = pd.DataFrame({
-        "day": [d.isoformat() for d in days],
-        "week": [fmt_short_date(week_start(d)) for d in days],
-        "weekday": [weekdays[d.weekday()] for d in days],
-        "count": [counts.get(d, 0) for d in days],
-    })
-    return build_calendar_chart(frame, day="day", week="week", weekday="weekday", value="count",
-                                weekday_order=weekdays, selection="day", lang=language(), font_size=font_size)
+    frame = pd.DataFrame(
+        {
+            "day": [d.isoformat() for d in days],
+            "week": [fmt_short_date(week_start(d)) for d in days],
+            "weekday": [weekdays[d.weekday()] for d in days],
+            "count": [counts.get(d, 0) for d in days],
+        }
+    )
+    return build_calendar_chart(
+        frame,
+        day="day",
+        week="week",
+        weekday="weekday",
+        value="count",
+        weekday_order=weekdays,
+        selection="day",
+        lang=language(),
+        font_size=font_size,
+    )
 
 
 def calendar(fig: MeetingFigures, period: Period) -> None:
     st.markdown(f"**{t('meetings.calendar')}**")
     chart = calendar_chart(fig, period)
     with st.container(width=520):
-        st.altair_chart(chart, key=keys.MEETINGS_CALENDAR, on_select=_on_day_tap, selection_mode="day",
-                        width="stretch")
+        st.altair_chart(chart, key=keys.MEETINGS_CALENDAR, on_select=_on_day_tap, selection_mode="day", width="stretch")
     st.caption(t("meetings.calendar_hint"))
 
 
@@ -72,13 +107,27 @@ def weekly(fig: MeetingFigures) -> None:
     if not fig.weeks:
         return
     st.markdown(f"**{t('meetings.per_week')}**")
-    frame = pd.DataFrame({
-        "week": [fmt_short_date(w.week) for w in fig.weeks], "kind": [w.kind for w in fig.weeks],
-        "kind_label": [t(f"kind.{w.kind}") for w in fig.weeks], "count": [w.count for w in fig.weeks],
-    })
-    st.altair_chart(build_stacked_chart(frame, x="week", x_title=t("meetings.col_week"), value="count",
-                                        group="kind", group_label="kind_label",
-                                        value_title=t("meetings.col_count"), lang=language()), width="stretch")
+    frame = pd.DataFrame(
+        {
+            "week": [fmt_short_date(w.week) for w in fig.weeks],
+            "kind": [w.kind for w in fig.weeks],
+            "kind_label": [t(f"kind.{w.kind}") for w in fig.weeks],
+            "count": [w.count for w in fig.weeks],
+        }
+    )
+    st.altair_chart(
+        build_stacked_chart(
+            frame,
+            x="week",
+            x_title=t("meetings.col_week"),
+            value="count",
+            group="kind",
+            group_label="kind_label",
+            value_title=t("meetings.col_count"),
+            lang=language(),
+        ),
+        width="stretch",
+    )
 
 
 def by_kind(fig: MeetingFigures) -> None:
@@ -86,40 +135,55 @@ def by_kind(fig: MeetingFigures) -> None:
     if not fig.kinds:
         return
     st.markdown(f"**{t('meetings.by_kind')}**")
-    st.dataframe(pd.DataFrame({
-        t("meeting.kind"): [t(f"kind.{k.kind}") for k in fig.kinds],
-        t("mode.online"): [k.online for k in fig.kinds],
-        t("mode.in_person"): [k.in_person for k in fig.kinds],
-        t("meetings.col_count"): [k.online + k.in_person for k in fig.kinds],
-    }), hide_index=True, row_height=40)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("meeting.kind"): [t(f"kind.{k.kind}") for k in fig.kinds],
+                t("mode.online"): [k.online for k in fig.kinds],
+                t("mode.in_person"): [k.in_person for k in fig.kinds],
+                t("meetings.col_count"): [k.online + k.in_person for k in fig.kinds],
+            }
+        ),
+        hide_index=True,
+        row_height=40,
+    )
 
 
 def busiest(fig: MeetingFigures) -> None:
     if not fig.busiest:
         return
     st.markdown(f"**{t('meetings.busiest')}**")
-    st.markdown("\n".join(f"- {t('meetings.busiest_item', day=fmt_date(d.day), count=fmt_int(d.count))}"
-                          for d in fig.busiest))
+    st.markdown(
+        "\n".join(f"- {t('meetings.busiest_item', day=fmt_date(d.day), count=fmt_int(d.count))}" for d in fig.busiest)
+    )
 
 
 def meeting_table(rows: Sequence[MeetingRow], key_prefix: str) -> None:
     col = {n: t(f"meetings.col_{n}") for n in ("time", "title", "place", "chair", "mode", "status")}
-    frame = pd.DataFrame({
-        col["time"]: [fmt_time_span(m.starts_at, m.ends_at) for m in rows],
-        col["title"]: [m.title for m in rows],
-        col["mode"]: [t("mode.online") if m.is_online else t("mode.in_person") for m in rows],
-        col["place"]: [m.location or "" for m in rows],
-        col["chair"]: [m.chaired_by or "" for m in rows],
-        col["status"]: [t(f"mstatus.{m.status}") for m in rows],
-    })
-    item_table(frame, [str(m.id) for m in rows], key_prefix, "meeting", column_config={
-        col["time"]: st.column_config.TextColumn(width=150, pinned=True),
-        col["title"]: st.column_config.TextColumn(width=260),
-        col["mode"]: st.column_config.TextColumn(width=95),
-        col["place"]: st.column_config.TextColumn(width=200),
-        col["chair"]: st.column_config.TextColumn(width=220),
-        col["status"]: st.column_config.TextColumn(width=105),
-    })
+    frame = pd.DataFrame(
+        {
+            col["time"]: [fmt_time_span(m.starts_at, m.ends_at) for m in rows],
+            col["title"]: [m.title for m in rows],
+            col["mode"]: [t("mode.online") if m.is_online else t("mode.in_person") for m in rows],
+            col["place"]: [m.location or "" for m in rows],
+            col["chair"]: [m.chaired_by or "" for m in rows],
+            col["status"]: [t(f"mstatus.{m.status}") for m in rows],
+        }
+    )
+    item_table(
+        frame,
+        [str(m.id) for m in rows],
+        key_prefix,
+        "meeting",
+        column_config={
+            col["time"]: st.column_config.TextColumn(width=150, pinned=True),
+            col["title"]: st.column_config.TextColumn(width=260),
+            col["mode"]: st.column_config.TextColumn(width=95),
+            col["place"]: st.column_config.TextColumn(width=200),
+            col["chair"]: st.column_config.TextColumn(width=220),
+            col["status"]: st.column_config.TextColumn(width=105),
+        },
+    )
 
 
 def _close_day() -> None:
@@ -141,19 +205,26 @@ def online_table(rows: Sequence[OnlineMeeting], total: int) -> None:
         st.caption(t("meetings.online_none"))
         return
     st.caption(t("meetings.online_count", shown=fmt_int(len(rows)), total=fmt_int(total)))
-    col = {n: t(n) for n in ("meetings.col_date", "meetings.col_title", "join.connected", "join.failed",
-                             "join.absent")}
-    frame = pd.DataFrame({
-        col["meetings.col_date"]: [fmt_time_span(m.starts_at) for m in rows],
-        col["meetings.col_title"]: [m.title for m in rows],
-        col["join.connected"]: [m.connected for m in rows],
-        col["join.failed"]: [m.failed for m in rows],
-        col["join.absent"]: [m.absent for m in rows],
-    })
-    item_table(frame, [str(m.id) for m in rows], keys.MEETINGS_ONLINE_TABLE, "meeting", column_config={
-        col["meetings.col_date"]: st.column_config.TextColumn(width=140, pinned=True),
-        col["meetings.col_title"]: st.column_config.TextColumn(width=330),
-    })
+    col = {n: t(n) for n in ("meetings.col_date", "meetings.col_title", "join.connected", "join.failed", "join.absent")}
+    frame = pd.DataFrame(
+        {
+            col["meetings.col_date"]: [fmt_time_span(m.starts_at) for m in rows],
+            col["meetings.col_title"]: [m.title for m in rows],
+            col["join.connected"]: [m.connected for m in rows],
+            col["join.failed"]: [m.failed for m in rows],
+            col["join.absent"]: [m.absent for m in rows],
+        }
+    )
+    item_table(
+        frame,
+        [str(m.id) for m in rows],
+        keys.MEETINGS_ONLINE_TABLE,
+        "meeting",
+        column_config={
+            col["meetings.col_date"]: st.column_config.TextColumn(width=140, pinned=True),
+            col["meetings.col_title"]: st.column_config.TextColumn(width=330),
+        },
+    )
 
 
 def missed_table(rows: Sequence[PointAttendance]) -> None:
@@ -162,11 +233,19 @@ def missed_table(rows: Sequence[PointAttendance]) -> None:
     if not rows:
         st.caption(t("meetings.missed_none"))
         return
-    frame = pd.DataFrame({
-        t("meetings.col_point"): [p.unit_name for p in rows],
-        t("join.failed"): [p.failed for p in rows],
-        t("join.absent"): [p.absent for p in rows],
-        t("meetings.col_meetings"): [p.meetings for p in rows],
-    })
-    item_table(frame, [p.unit_code for p in rows], keys.MEETINGS_MISSED_TABLE, "point",
-               {t("meetings.col_point"): st.column_config.TextColumn(width=240)}, page="app_pages/points.py")
+    frame = pd.DataFrame(
+        {
+            t("meetings.col_point"): [p.unit_name for p in rows],
+            t("join.failed"): [p.failed for p in rows],
+            t("join.absent"): [p.absent for p in rows],
+            t("meetings.col_meetings"): [p.meetings for p in rows],
+        }
+    )
+    item_table(
+        frame,
+        [p.unit_code for p in rows],
+        keys.MEETINGS_MISSED_TABLE,
+        "point",
+        {t("meetings.col_point"): st.column_config.TextColumn(width=240)},
+        page="app_pages/points.py",
+    )

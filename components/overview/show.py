@@ -15,14 +15,14 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.documents.sections import volume_chart_of
-from components.shared.kpi import Kpi, kpi_row
 from components.meetings.sections import calendar_chart
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
 from components.points.sections import board_chart
-from components.tasks.breakdowns import ranking_chart
+from components.shared.kpi import Kpi, kpi_row
 from components.shared.theme import presentation_style
-from data_access.core.errors import DatabaseProblem
+from components.tasks.breakdowns import ranking_chart
 from data_access.core.database import NOW
+from data_access.core.errors import DatabaseProblem
 from data_access.overview.slides import ShowFigures, show_figures
 from i18n import fmt_datetime, fmt_int, t
 from ui.db import current
@@ -89,17 +89,23 @@ def _documents(f: ShowFigures) -> None:
 
 
 def _meetings(f: ShowFigures) -> None:
-    kpi_row(meeting_cards(f.overview) + [
-        Kpi(t("meetings.kpi_online"), fmt_int(sum(k.online for k in f.meetings.kinds)))])
+    kpi_row(
+        meeting_cards(f.overview) + [Kpi(t("meetings.kpi_online"), fmt_int(sum(k.online for k in f.meetings.kinds)))]
+    )
     with st.container(width=900):
         st.altair_chart(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE), width="stretch")
 
 
 def _points(f: ShowFigures) -> None:
     c = f.points.counts
-    kpi_row([point_card(f.overview),
-             Kpi(t("points.kpi_degraded"), fmt_int(c.degraded)), Kpi(t("points.kpi_disconnected"), fmt_int(c.disconnected)),
-             Kpi(t("points.kpi_not_checked"), fmt_int(c.not_checked))])
+    kpi_row(
+        [
+            point_card(f.overview),
+            Kpi(t("points.kpi_degraded"), fmt_int(c.degraded)),
+            Kpi(t("points.kpi_disconnected"), fmt_int(c.disconnected)),
+            Kpi(t("points.kpi_not_checked"), fmt_int(c.not_checked)),
+        ]
+    )
     st.altair_chart(board_chart(f.points.board, f.read_at, columns=9), width="stretch")
 
 
@@ -119,8 +125,9 @@ def run_show() -> None:
             return
         name = SLIDES[index]
         st.title(t(f"show.{name}"))
-        st.caption(f"{t('updated_at', time=fmt_datetime(figures.read_at))} · "
-                   f"{t('show.slide', n=index + 1, total=len(SLIDES))}")
+        st.caption(
+            f"{t('updated_at', time=fmt_datetime(figures.read_at))} · {t('show.slide', n=index + 1, total=len(SLIDES))}"
+        )
         if stale:
             st.caption(t("show.stale"))
         _DRAW[name](figures)

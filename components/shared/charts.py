@@ -34,75 +34,138 @@ def _tap_catcher(base: alt.Chart, pick) -> alt.Chart:
 
 
 def _finish(chart, lang: str, font_size: int = FONT_SIZE):
-    return (chart.configure(locale={"number": VEGA_LOCALES[lang]})
-            .configure_axis(labelFontSize=font_size, titleFontSize=font_size)
-            .configure_legend(labelFontSize=font_size)
-            .configure_view(strokeWidth=0))
+    return (
+        chart.configure(locale={"number": VEGA_LOCALES[lang]})
+        .configure_axis(labelFontSize=font_size, titleFontSize=font_size)
+        .configure_legend(labelFontSize=font_size)
+        .configure_view(strokeWidth=0)
+    )
 
 
-def build_ranking_chart(df: pd.DataFrame, *, label: str, value: str, text: str, key: str,
-                        selection: str, value_title: str, lang: str, colour: str = OVERDUE,
-                        font_size: int = FONT_SIZE) -> alt.Chart:
+def build_ranking_chart(
+    df: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    text: str,
+    key: str,
+    selection: str,
+    value_title: str,
+    lang: str,
+    colour: str = OVERDUE,
+    font_size: int = FONT_SIZE,
+) -> alt.Chart:
     """Horizontal bars, biggest first, each labelled; a tap selects the row's `key`."""
     pick = alt.selection_point(name=selection, fields=[key], on="click")
     base = alt.Chart(df).encode(
         y=alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=240 * font_size // FONT_SIZE)),
         # room on the right for the longest bar's label
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d"),
-                scale=alt.Scale(domainMax=max(1, float(df[value].max())) * 1.6)),
+        x=alt.X(
+            f"{value}:Q",
+            title=value_title,
+            axis=alt.Axis(tickMinStep=1, format=",d"),
+            scale=alt.Scale(domainMax=max(1, float(df[value].max())) * 1.6),
+        ),
     )
-    bars = base.mark_bar(color=colour, cursor="pointer").encode(
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45))).add_params(pick)
+    bars = (
+        base.mark_bar(color=colour, cursor="pointer")
+        .encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)))
+        .add_params(pick)
+    )
     labels = base.mark_text(align="left", dx=4, fontSize=font_size).encode(text=f"{text}:N")
     bar_height = max(BAR_HEIGHT_PX, int(font_size * 2.4))
     return _finish((bars + labels).properties(height=max(120, bar_height * len(df))), lang, font_size)
 
 
-def build_bucket_chart(df: pd.DataFrame, *, label: str, value: str, key: str, selection: str,
-                       label_title: str, value_title: str, lang: str, colour: str = OVERDUE) -> alt.Chart:
+def build_bucket_chart(
+    df: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    key: str,
+    selection: str,
+    label_title: str,
+    value_title: str,
+    lang: str,
+    colour: str = OVERDUE,
+) -> alt.Chart:
     """Vertical bars in the frame's order, each labelled with its count; a tap selects its `key`."""
     pick = alt.selection_point(name=selection, fields=[key], on="click")
     base = alt.Chart(df).encode(
         x=alt.X(f"{label}:N", sort=None, title=label_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
     )
-    bars = base.mark_bar(color=colour, cursor="pointer").encode(
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45))).add_params(pick)
+    bars = (
+        base.mark_bar(color=colour, cursor="pointer")
+        .encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)))
+        .add_params(pick)
+    )
     labels = base.mark_text(baseline="bottom", dy=-4, fontSize=FONT_SIZE).encode(
-        text=alt.Text(f"{value}:Q", format=",d"))
+        text=alt.Text(f"{value}:Q", format=",d")
+    )
     return _finish((bars + labels).properties(height=240), lang)
 
 
-def build_volume_chart(df: pd.DataFrame, *, bucket: str, label: str, direction: str, direction_label: str,
-                       value: str, selection: str, value_title: str, lang: str,
-                       font_size: int = FONT_SIZE) -> alt.Chart:
+def build_volume_chart(
+    df: pd.DataFrame,
+    *,
+    bucket: str,
+    label: str,
+    direction: str,
+    direction_label: str,
+    value: str,
+    selection: str,
+    value_title: str,
+    lang: str,
+    font_size: int = FONT_SIZE,
+) -> alt.Chart:
     """Incoming and outgoing side by side per day, week or month; a tap selects a bucket and direction."""
     pick = alt.selection_point(name=selection, fields=[bucket, direction], on="click")
     order = list(dict.fromkeys(df[label]))
-    colours = alt.Scale(domain=list(dict.fromkeys(df[direction_label])),
-                        range=[DIRECTION_COLOURS[d] for d in dict.fromkeys(df[direction])])
+    colours = alt.Scale(
+        domain=list(dict.fromkeys(df[direction_label])),
+        range=[DIRECTION_COLOURS[d] for d in dict.fromkeys(df[direction])],
+    )
     base = alt.Chart(df).encode(
         x=alt.X(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45 if len(order) > 8 else 0)),
         xOffset=alt.XOffset(f"{direction_label}:N"),
         y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d")),
     )
-    bars = base.mark_bar(cursor="pointer").encode(
-        color=alt.Color(f"{direction_label}:N", scale=colours, legend=alt.Legend(orient="top", title=None,
-                                                                                 labelFontSize=FONT_SIZE)),
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45))).add_params(pick)
+    bars = (
+        base.mark_bar(cursor="pointer")
+        .encode(
+            color=alt.Color(
+                f"{direction_label}:N",
+                scale=colours,
+                legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+            ),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+        )
+        .add_params(pick)
+    )
     chart = bars
     if len(order) <= LABELLED_BARS_MAX // 2:
         chart = bars + base.mark_text(baseline="bottom", dy=-3, fontSize=12).encode(
-            text=alt.Text(f"{value}:Q", format=",d"))
+            text=alt.Text(f"{value}:Q", format=",d")
+        )
     return _finish(chart.properties(height=280 if font_size == FONT_SIZE else 420), lang, font_size)
 
 
 KIND_COLOURS = {"meeting": "#1f5fa8", "conference": "#e08a00", "delegation": "#6a3d9a", "other": "#7f7f7f"}
 
 
-def build_calendar_chart(df: pd.DataFrame, *, day: str, week: str, weekday: str, value: str,
-                         weekday_order: list[str], selection: str, lang: str,
-                         font_size: int = FONT_SIZE) -> alt.Chart:
+def build_calendar_chart(
+    df: pd.DataFrame,
+    *,
+    day: str,
+    week: str,
+    weekday: str,
+    value: str,
+    weekday_order: list[str],
+    selection: str,
+    lang: str,
+    font_size: int = FONT_SIZE,
+) -> alt.Chart:
     """A heat map of a period: one row per week, one column per weekday, darker for more meetings."""
     pick = alt.selection_point(name=selection, fields=[day], on="click")
     rows = df[week].nunique()
@@ -112,26 +175,37 @@ def build_calendar_chart(df: pd.DataFrame, *, day: str, week: str, weekday: str,
     )
     cells = base.mark_rect(cornerRadius=3, cursor="pointer", stroke="white", strokeWidth=2).encode(
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domainMin=0), legend=None),
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)))
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+    )
     numbers = base.mark_text(fontSize=font_size).encode(
         text=alt.Text(f"{value}:Q", format=",d"),
-        color=alt.condition(f"datum.{value} >= 3", alt.value("white"), alt.value("#1a1a1a")))
+        color=alt.condition(f"datum.{value} >= 3", alt.value("white"), alt.value("#1a1a1a")),
+    )
     cell = max(34 if rows <= 20 else 22, int(font_size * 2.4))
-    return _finish((cells + numbers + _tap_catcher(base, pick)).properties(height=max(120, cell * rows)), lang,
-                   font_size)
+    return _finish(
+        (cells + numbers + _tap_catcher(base, pick)).properties(height=max(120, cell * rows)), lang, font_size
+    )
 
 
-def build_stacked_chart(df: pd.DataFrame, *, x: str, x_title: str, value: str, group: str, group_label: str,
-                        value_title: str, lang: str) -> alt.Chart:
+def build_stacked_chart(
+    df: pd.DataFrame, *, x: str, x_title: str, value: str, group: str, group_label: str, value_title: str, lang: str
+) -> alt.Chart:
     """Bars stacked by group (meeting kinds), with a legend; colours fixed per group."""
     groups = list(dict.fromkeys(df[group]))
-    scale = alt.Scale(domain=[df.loc[df[group] == g, group_label].iloc[0] for g in groups],
-                      range=[KIND_COLOURS.get(g, NEUTRAL) for g in groups])
-    chart = alt.Chart(df).mark_bar().encode(
-        x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y(f"sum({value}):Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
-        color=alt.Color(f"{group_label}:N", scale=scale,
-                        legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE)),
+    scale = alt.Scale(
+        domain=[df.loc[df[group] == g, group_label].iloc[0] for g in groups],
+        range=[KIND_COLOURS.get(g, NEUTRAL) for g in groups],
+    )
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(f"sum({value}):Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
+            color=alt.Color(
+                f"{group_label}:N", scale=scale, legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE)
+            ),
+        )
     )
     return _finish(chart.properties(height=240), lang)
 
@@ -139,19 +213,35 @@ def build_stacked_chart(df: pd.DataFrame, *, x: str, x_title: str, value: str, g
 POINT_SHAPES = {"connected": "circle", "degraded": "triangle-up", "disconnected": "square", "not_checked": "diamond"}
 
 
-def build_board_chart(df: pd.DataFrame, *, code: str, status: str, status_label: str, label: str, detail: str,
-                      columns: int, selection: str, lang: str) -> alt.Chart:
+def build_board_chart(
+    df: pd.DataFrame,
+    *,
+    code: str,
+    status: str,
+    status_label: str,
+    label: str,
+    detail: str,
+    columns: int,
+    selection: str,
+    lang: str,
+) -> alt.Chart:
     """Tiles in rows of `columns`, coloured and marked by status; a tap selects the tile's `code`."""
     pick = alt.selection_point(name=selection, fields=[code], on="click")
     statuses = list(POINT_STATUSES)
     df = df.assign(col=[i % columns for i in range(len(df))], row=[i // columns for i in range(len(df))])
     labels = dict(zip(df[status], df[status_label]))
-    colour = alt.Color(f"{status_label}:N", legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
-                       scale=alt.Scale(domain=[labels.get(s, s) for s in statuses if s in labels],
-                                       range=[tone(s).hex for s in statuses if s in labels]))
+    colour = alt.Color(
+        f"{status_label}:N",
+        legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+        scale=alt.Scale(
+            domain=[labels.get(s, s) for s in statuses if s in labels],
+            range=[tone(s).hex for s in statuses if s in labels],
+        ),
+    )
     base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
     tiles = base.mark_rect(cornerRadius=4, stroke="white", strokeWidth=3, cursor="pointer").encode(
-        color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6)))
+        color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6))
+    )
     ink = alt.Color("ink:N", scale=None)
     names = base.mark_text(fontSize=12, fontWeight="bold", dy=-7, limit=150).encode(text=f"{label}:N", color=ink)
     details = base.mark_text(fontSize=11, dy=9, limit=150).encode(text=f"{detail}:N", color=ink)
@@ -159,30 +249,43 @@ def build_board_chart(df: pd.DataFrame, *, code: str, status: str, status_label:
     return _finish((tiles + names + details + _tap_catcher(base, pick)).properties(height=46 * rows), lang)
 
 
-def build_point_map(df: pd.DataFrame, *, code: str, status: str, status_label: str, name: str, label: str,
-                    selection: str, lang: str) -> alt.Chart:
+def build_point_map(
+    df: pd.DataFrame, *, code: str, status: str, status_label: str, name: str, label: str, selection: str, lang: str
+) -> alt.Chart:
     """Points at their coordinates, coloured and shaped by status, troubled ones named; tap to select."""
     pick = alt.selection_point(name=selection, fields=[code], on="click")
     labels = dict(zip(df[status], df[status_label]))
     present = [s for s in POINT_STATUSES if s in labels]
     base = alt.Chart(df).encode(longitude="longitude:Q", latitude="latitude:Q")
-    dots = base.mark_point(filled=True, size=220, cursor="pointer", stroke="white", strokeWidth=1).encode(
-        color=alt.Color(f"{status_label}:N", legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
-                        scale=alt.Scale(domain=[labels[s] for s in present],
-                                        range=[tone(s).hex for s in present])),
-        shape=alt.Shape(f"{status_label}:N", scale=alt.Scale(domain=[labels[s] for s in present],
-                                                             range=[POINT_SHAPES[s] for s in present]),
-                        legend=None),
-        tooltip=[f"{name}:N", f"{status_label}:N"],
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.7))).add_params(pick)
+    dots = (
+        base.mark_point(filled=True, size=220, cursor="pointer", stroke="white", strokeWidth=1)
+        .encode(
+            color=alt.Color(
+                f"{status_label}:N",
+                legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+                scale=alt.Scale(domain=[labels[s] for s in present], range=[tone(s).hex for s in present]),
+            ),
+            shape=alt.Shape(
+                f"{status_label}:N",
+                scale=alt.Scale(domain=[labels[s] for s in present], range=[POINT_SHAPES[s] for s in present]),
+                legend=None,
+            ),
+            tooltip=[f"{name}:N", f"{status_label}:N"],
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.7)),
+        )
+        .add_params(pick)
+    )
     names = base.mark_text(align="left", dx=9, fontSize=12).encode(text=f"{label}:N")
     return _finish((dots + names).project(type="mercator").properties(height=460), lang)
 
 
-def build_rate_chart(df: pd.DataFrame, *, day: str, rate: str, day_title: str, rate_title: str,
-                     lang: str) -> alt.Chart:
-    chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(color=GOOD.hex), color=GOOD.hex).encode(
-        x=alt.X(f"{day}:T", title=day_title, axis=alt.Axis(format="%d/%m")),
-        y=alt.Y(f"{rate}:Q", title=rate_title, scale=alt.Scale(zero=False, domainMax=100)),
+def build_rate_chart(df: pd.DataFrame, *, day: str, rate: str, day_title: str, rate_title: str, lang: str) -> alt.Chart:
+    chart = (
+        alt.Chart(df)
+        .mark_line(point=alt.OverlayMarkDef(color=GOOD.hex), color=GOOD.hex)
+        .encode(
+            x=alt.X(f"{day}:T", title=day_title, axis=alt.Axis(format="%d/%m")),
+            y=alt.Y(f"{rate}:Q", title=rate_title, scale=alt.Scale(zero=False, domainMax=100)),
+        )
     )
     return _finish(chart.properties(height=220), lang)

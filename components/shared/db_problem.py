@@ -3,13 +3,13 @@ and a page that tries again by itself until the database is back."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
-from ui import keys
 from data_access.core.errors import DatabaseProblem
 from i18n import t
+from ui import keys
 
 RETRY_SECONDS = 10
 

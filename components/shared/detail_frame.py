@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -12,6 +12,7 @@ from i18n import fmt_date, t
 
 def back_button(label: str, param: str, key: str) -> None:
     """Back to the list: drops the item's parameter from the URL."""
+
     def back() -> None:
         if param in st.query_params:
             del st.query_params[param]
@@ -39,5 +40,9 @@ def assigned_tasks(heading: str, none_text: str, tasks: Sequence[AssignedTask]) 
         st.caption(none_text)
     for task in tasks:
         due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
-        st.page_link("app_pages/tasks.py", label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
-                     query_params={"task": task.code}, icon=":material/assignment:")
+        st.page_link(
+            "app_pages/tasks.py",
+            label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
+            query_params={"task": task.code},
+            icon=":material/assignment:",
+        )

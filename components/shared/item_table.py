@@ -7,14 +7,14 @@ callback may not switch pages itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from ui import keys
 from components.shared.selection import table_pick
+from ui import keys
 
 ROW_HEIGHT_PX = 44  # a finger-sized tap target
 
@@ -33,10 +33,23 @@ def _on_select(key: str, param: str, ids: Sequence[str], page: str | None) -> No
         st.session_state[keys.TABLE_NONCE] = st.session_state.get(keys.TABLE_NONCE, 0) + 1
 
 
-def item_table(frame: pd.DataFrame, ids: Sequence[str], key_prefix: str, param: str,
-               column_config: dict | None = None, page: str | None = None) -> None:
+def item_table(
+    frame: pd.DataFrame,
+    ids: Sequence[str],
+    key_prefix: str,
+    param: str,
+    column_config: dict | None = None,
+    page: str | None = None,
+) -> None:
     """`page`: the page script that shows the item, when it is not the current page."""
     # A new key after each opening, so that coming back shows no stale selection.
     key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
-    st.dataframe(frame, hide_index=True, key=key, on_select=partial(_on_select, key, param, list(ids), page),
-                 selection_mode="single-row", row_height=ROW_HEIGHT_PX, column_config=column_config)
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        on_select=partial(_on_select, key, param, list(ids), page),
+        selection_mode="single-row",
+        row_height=ROW_HEIGHT_PX,
+        column_config=column_config,
+    )

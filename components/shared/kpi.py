@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import streamlit as st
 
@@ -26,8 +27,15 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
     with st.container(horizontal=True, wrap=True, gap="small"):
         for kpi in kpis:
             st.metric(
-                kpi.label, kpi.value, kpi.delta,
-                delta_color=kpi.delta_color, delta_description=kpi.delta_description,
-                help=kpi.help, border=True, chart_data=kpi.chart, chart_type="bar",
-                delta_arrow=kpi.delta_arrow, width="stretch",
+                kpi.label,
+                kpi.value,
+                kpi.delta,
+                delta_color=kpi.delta_color,
+                delta_description=kpi.delta_description,
+                help=kpi.help,
+                border=True,
+                chart_data=kpi.chart,
+                chart_type="bar",
+                delta_arrow=kpi.delta_arrow,
+                width="stretch",
             )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import keys
 from data_access.accounts.permissions import may
 from data_access.accounts.users import User, UserError
 from i18n import t
+from ui import keys
 
 
 def login_form(sign_in, demo_hint: str | None) -> None:
@@ -16,10 +16,12 @@ def login_form(sign_in, demo_hint: str | None) -> None:
         st.subheader(t("login.heading"))
         with st.form(keys.LOGIN_FORM, border=True):
             login = st.text_input(t("login.name"), key=keys.LOGIN_NAME, autocomplete="username")
-            password = st.text_input(t("login.password"), type="password", key=keys.LOGIN_PASSWORD,
-                                     autocomplete="current-password")
-            submitted = st.form_submit_button(t("login.submit"), type="primary", icon=":material/login:",
-                                              use_container_width=True)
+            password = st.text_input(
+                t("login.password"), type="password", key=keys.LOGIN_PASSWORD, autocomplete="current-password"
+            )
+            submitted = st.form_submit_button(
+                t("login.submit"), type="primary", icon=":material/login:", use_container_width=True
+            )
         refusal = st.session_state.pop(keys.LOGIN_REFUSAL, None)
         if submitted:
             try:
@@ -42,12 +44,14 @@ def login_form(sign_in, demo_hint: str | None) -> None:
 
 def user_menu(user: User, sign_out) -> None:
     """Who is signed in and the logout button, top right, out of the way."""
-    with st.container(horizontal=True, horizontal_alignment="right", width="content"):
-        with st.popover(user.full_name, icon=":material/account_circle:"):
-            st.markdown(f":gray[{user.login} · {t('role.' + user.role)}]")
-            if st.button(t("login.logout"), icon=":material/logout:", key=keys.LOGOUT):
-                sign_out()
-                st.rerun()
+    with (
+        st.container(horizontal=True, horizontal_alignment="right", width="content"),
+        st.popover(user.full_name, icon=":material/account_circle:"),
+    ):
+        st.markdown(f":gray[{user.login} · {t('role.' + user.role)}]")
+        if st.button(t("login.logout"), icon=":material/logout:", key=keys.LOGOUT):
+            sign_out()
+            st.rerun()
 
 
 def allowed_user(permission: str, refusal_key: str) -> User:

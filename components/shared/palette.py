@@ -26,14 +26,23 @@ NEUTRAL = Tone("#8a8a8a", "gray", "white")
 
 STATE_TONES = {
     # tasks (their five categories)
-    "open_overdue": BAD, "completed_late": WARNING, "open_in_time": INFO, "completed_on_time": GOOD,
+    "open_overdue": BAD,
+    "completed_late": WARNING,
+    "open_in_time": INFO,
+    "completed_on_time": GOOD,
     "cancelled": NEUTRAL,
     # incoming documents' processing
-    "overdue": BAD, "late": WARNING, "on_time": GOOD,
+    "overdue": BAD,
+    "late": WARNING,
+    "on_time": GOOD,
     # meetings (cancelled as above)
-    "held": GOOD, "planned": WARNING,
+    "held": GOOD,
+    "planned": WARNING,
     # commune points
-    "connected": GOOD, "degraded": WARNING, "disconnected": BAD, "not_checked": NEUTRAL,
+    "connected": GOOD,
+    "degraded": WARNING,
+    "disconnected": BAD,
+    "not_checked": NEUTRAL,
 }
 POINT_SYMBOLS = {"connected": "✓", "degraded": "!", "disconnected": "✕", "not_checked": "?"}
 POINT_STATUSES = tuple(POINT_SYMBOLS)  # the order of the board's legend and the map's

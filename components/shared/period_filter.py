@@ -13,10 +13,10 @@ import datetime as dt
 
 import streamlit as st
 
-from ui import keys
 from components.shared.url_state import adopt_from_url, choice_parser, publish_to_url
 from data_access.core.periods import DEFAULT_PERIOD, PERIOD_KINDS, Period, current_period
 from i18n import DATE_INPUT_FORMAT, fmt_date, t
+from ui import keys
 
 _SELECTED = "_selected_period"
 URL_PARAM = "period"
@@ -27,16 +27,26 @@ def period_filter(today: dt.date) -> Period:
     adopt_from_url(keys.PERIOD, URL_PARAM, choice_parser(PERIOD_KINDS))
     st.session_state.setdefault(keys.PERIOD, DEFAULT_PERIOD)
     with st.container(horizontal=True, wrap=True, vertical_alignment="bottom"):
-        kind = st.segmented_control(
-            t("period.label"), PERIOD_KINDS, required=True,
-            format_func=lambda k: t(f"period.{k}"), key=keys.PERIOD,
-        ) or DEFAULT_PERIOD
+        kind = (
+            st.segmented_control(
+                t("period.label"),
+                PERIOD_KINDS,
+                required=True,
+                format_func=lambda k: t(f"period.{k}"),
+                key=keys.PERIOD,
+            )
+            or DEFAULT_PERIOD
+        )
         publish_to_url(URL_PARAM, kind)
         period = None
         if kind == "custom":
             picked = st.date_input(
-                t("period.range"), value=(today.replace(day=1), today), max_value=today,
-                format=DATE_INPUT_FORMAT, key=keys.PERIOD_RANGE, width=260,
+                t("period.range"),
+                value=(today.replace(day=1), today),
+                max_value=today,
+                format=DATE_INPUT_FORMAT,
+                key=keys.PERIOD_RANGE,
+                width=260,
             )
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 period = current_period("custom", today, picked[0], picked[1])

@@ -6,18 +6,18 @@ below shows the tasks behind it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from ui import keys
-from components.shared.selection import chart_pick, table_pick
 from components.shared.charts import FONT_SIZE, build_bucket_chart, build_ranking_chart
-from data_access.tasks.filters import AGE_BUCKET_NAMES
+from components.shared.selection import chart_pick, table_pick
 from data_access.tasks.figures import SourceLoad, UnitLoad
+from data_access.tasks.filters import AGE_BUCKET_NAMES
 from i18n import fmt_int, fmt_percent, language, t
+from ui import keys
 
 
 def _on_unit_tap() -> None:
@@ -41,14 +41,25 @@ def _on_source_tap(sources: list[str]) -> None:
 
 def ranking_chart(loads: Sequence[UnitLoad], font_size: int = FONT_SIZE):
     """Lead units by open overdue tasks, each bar labelled "overdue / total (share)"."""
-    frame = pd.DataFrame({
-        "unit_id": [u.unit_id for u in loads],
-        "unit": [u.unit_name for u in loads],
-        "overdue": [u.overdue for u in loads],
-        "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})" for u in loads],
-    })
-    return build_ranking_chart(frame, label="unit", value="overdue", text="text", key="unit_id", selection="unit",
-                               value_title=t("tasks.col_overdue"), lang=language(), font_size=font_size)
+    frame = pd.DataFrame(
+        {
+            "unit_id": [u.unit_id for u in loads],
+            "unit": [u.unit_name for u in loads],
+            "overdue": [u.overdue for u in loads],
+            "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})" for u in loads],
+        }
+    )
+    return build_ranking_chart(
+        frame,
+        label="unit",
+        value="overdue",
+        text="text",
+        key="unit_id",
+        selection="unit",
+        value_title=t("tasks.col_overdue"),
+        lang=language(),
+        font_size=font_size,
+    )
 
 
 def unit_ranking(loads: Sequence[UnitLoad]) -> None:
@@ -56,33 +67,51 @@ def unit_ranking(loads: Sequence[UnitLoad]) -> None:
     if not loads:
         st.caption(t("tasks.no_overdue"))
         return
-    st.altair_chart(ranking_chart(loads), key=keys.TASKS_UNIT_CHART, on_select=_on_unit_tap,
-                    selection_mode="unit", width="stretch")
+    st.altair_chart(
+        ranking_chart(loads), key=keys.TASKS_UNIT_CHART, on_select=_on_unit_tap, selection_mode="unit", width="stretch"
+    )
     st.caption(t("tasks.by_unit_hint"))
 
 
 def overdue_ages(ages: dict[str, int]) -> None:
     st.markdown(f"**{t('tasks.by_age')}**")
-    frame = pd.DataFrame({"age": list(AGE_BUCKET_NAMES),
-                          "label": [t(f"age_short.{a}") for a in AGE_BUCKET_NAMES],
-                          "count": [ages.get(a, 0) for a in AGE_BUCKET_NAMES]})
-    chart = build_bucket_chart(frame, label="label", value="count", key="age", selection="age",
-                               label_title=t("tasks.col_days_overdue"), value_title=t("tasks.col_count"),
-                               lang=language())
-    st.altair_chart(chart, key=keys.TASKS_AGE_CHART, on_select=_on_age_tap, selection_mode="age",
-                    width="stretch")
+    frame = pd.DataFrame(
+        {
+            "age": list(AGE_BUCKET_NAMES),
+            "label": [t(f"age_short.{a}") for a in AGE_BUCKET_NAMES],
+            "count": [ages.get(a, 0) for a in AGE_BUCKET_NAMES],
+        }
+    )
+    chart = build_bucket_chart(
+        frame,
+        label="label",
+        value="count",
+        key="age",
+        selection="age",
+        label_title=t("tasks.col_days_overdue"),
+        value_title=t("tasks.col_count"),
+        lang=language(),
+    )
+    st.altair_chart(chart, key=keys.TASKS_AGE_CHART, on_select=_on_age_tap, selection_mode="age", width="stretch")
     st.caption(t("tasks.by_age_hint"))
 
 
 def by_source(loads: Sequence[SourceLoad]) -> None:
     st.markdown(f"**{t('tasks.by_source')}**")
     loads = sorted(loads, key=lambda s: (-s.overdue, -s.total))
-    frame = pd.DataFrame({
-        t("tasks.col_source"): [t(f"source.{s.source}") for s in loads],
-        t("tasks.col_total"): [s.total for s in loads],
-        t("tasks.col_completed"): [s.completed for s in loads],
-        t("tasks.col_overdue"): [s.overdue for s in loads],
-    })
-    st.dataframe(frame, hide_index=True, key=keys.TASKS_SOURCE_TABLE,
-                 on_select=partial(_on_source_tap, [s.source for s in loads]),
-                 selection_mode="single-row", row_height=44)
+    frame = pd.DataFrame(
+        {
+            t("tasks.col_source"): [t(f"source.{s.source}") for s in loads],
+            t("tasks.col_total"): [s.total for s in loads],
+            t("tasks.col_completed"): [s.completed for s in loads],
+            t("tasks.col_overdue"): [s.overdue for s in loads],
+        }
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        key=keys.TASKS_SOURCE_TABLE,
+        on_select=partial(_on_source_tap, [s.source for s in loads]),
+        selection_mode="single-row",
+        row_height=44,
+    )

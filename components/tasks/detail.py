@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
-from ui import keys
+from components.shared.detail_frame import back_button, field, share_link
 from components.shared.palette import badge_colour
 from components.tasks.table import timing_text
-from components.shared.detail_frame import back_button, field, share_link
 from data_access.tasks.detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_int, t
+from ui import keys
 from ui.display import status_change
 
 
-def task_detail_view(detail: TaskDetail | None, code: str,
-                     editor: Callable[[TaskDetail], None] | None = None) -> None:
+def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[TaskDetail], None] | None = None) -> None:
     """The task in full; `editor` draws the edit forms (for roles that may write) above its history."""
     back_button(t("task.back"), "task", keys.TASK_BACK)
     if detail is None:
@@ -44,11 +43,15 @@ def task_detail_view(detail: TaskDetail | None, code: str,
 
     st.markdown(f"**{t('task.document')}:**" + ("" if detail.document_id else f" {t('task.none')}"))
     if detail.document_id:
-        st.page_link("app_pages/documents.py", icon=":material/description:",
-                     label=f"{detail.document_number} · {detail.document_type}: {detail.document_summary}",
-                     query_params={"document": str(detail.document_id)})
-    meeting = (f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}"
-               if detail.meeting_id else t("task.none"))
+        st.page_link(
+            "app_pages/documents.py",
+            icon=":material/description:",
+            label=f"{detail.document_number} · {detail.document_type}: {detail.document_summary}",
+            query_params={"document": str(detail.document_id)},
+        )
+    meeting = (
+        f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}" if detail.meeting_id else t("task.none")
+    )
     st.markdown(f"**{t('task.meeting')}:** {meeting}")
 
     if editor:
@@ -61,8 +64,7 @@ def task_detail_view(detail: TaskDetail | None, code: str,
         with st.container(border=True):
             extra = f" · {t('task.new_due_on', date=fmt_date(event.new_due_on))}" if event.new_due_on else ""
             author = f" · {event.author}" if event.author else ""
-            st.markdown(f"**{t('event.' + event.kind)}**{extra}  \n"
-                        f":gray[{fmt_datetime(event.at)}{author}]")
+            st.markdown(f"**{t('event.' + event.kind)}**{extra}  \n:gray[{fmt_datetime(event.at)}{author}]")
             if event.note:
                 st.write(status_change(event.note) if event.kind == "status" else event.note)
 

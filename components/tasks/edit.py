@@ -7,22 +7,31 @@ someone else's newer change is refused with what changed, never silent.
 
 from __future__ import annotations
 
-
 import streamlit as st
 
+from data_access.accounts.permissions import EDIT, EXTEND_DEADLINE, may
+from data_access.accounts.users import User
+from data_access.core.schema import TASK_STATUSES
+from data_access.tasks import edits as task_edits
+from data_access.tasks.detail import TaskDetail
+from i18n import DATE_INPUT_FORMAT, t
 from ui import keys
 from ui.keys import edit_key
-from data_access.tasks import edits as task_edits
-from data_access.accounts.permissions import EDIT, EXTEND_DEADLINE, may
-from data_access.core.schema import TASK_STATUSES
-from data_access.tasks.detail import TaskDetail
-from data_access.accounts.users import User
-from i18n import DATE_INPUT_FORMAT, t
 from ui.saving import save
 
+
 def _form_keys(task_id: int) -> list[str]:
-    return [edit_key(k, task_id) for k in (keys.TASK_SEEN, keys.TASK_STATUS, keys.TASK_PROGRESS,
-                                           keys.TASK_DONE_ON, keys.TASK_NEW_DUE, keys.TASK_REASON)]
+    return [
+        edit_key(k, task_id)
+        for k in (
+            keys.TASK_SEEN,
+            keys.TASK_STATUS,
+            keys.TASK_PROGRESS,
+            keys.TASK_DONE_ON,
+            keys.TASK_NEW_DUE,
+            keys.TASK_REASON,
+        )
+    ]
 
 
 def task_edit(detail: TaskDetail, user: User, today) -> None:
@@ -46,39 +55,88 @@ def task_edit(detail: TaskDetail, user: User, today) -> None:
 
 def _progress_form(detail, user, today, seen) -> None:
     with st.form(edit_key("task_progress_form", detail.id), border=False):
-        status = st.selectbox(t("field.status"), TASK_STATUSES, index=TASK_STATUSES.index(seen["status"]),
-                              format_func=lambda s: t(f"status.{s}"), key=edit_key(keys.TASK_STATUS, detail.id))
-        progress = st.slider(t("field.progress_pct"), 0, 100, seen["progress_pct"], step=5,
-                             key=edit_key(keys.TASK_PROGRESS, detail.id))
-        done_on = st.date_input(t("task_edit.completed_on"), value=seen["completed_on"], format=DATE_INPUT_FORMAT,
-                                max_value=max(today, seen["completed_on"] or today),  # another system's date
-                                key=edit_key(keys.TASK_DONE_ON, detail.id))
-        submitted = st.form_submit_button(t("task_edit.save"), type="primary", icon=":material/save:",
-                                          key=edit_key(keys.TASK_SAVE, detail.id))
+        status = st.selectbox(
+            t("field.status"),
+            TASK_STATUSES,
+            index=TASK_STATUSES.index(seen["status"]),
+            format_func=lambda s: t(f"status.{s}"),
+            key=edit_key(keys.TASK_STATUS, detail.id),
+        )
+        progress = st.slider(
+            t("field.progress_pct"), 0, 100, seen["progress_pct"], step=5, key=edit_key(keys.TASK_PROGRESS, detail.id)
+        )
+        done_on = st.date_input(
+            t("task_edit.completed_on"),
+            value=seen["completed_on"],
+            format=DATE_INPUT_FORMAT,
+            max_value=max(today, seen["completed_on"] or today),  # another system's date
+            key=edit_key(keys.TASK_DONE_ON, detail.id),
+        )
+        submitted = st.form_submit_button(
+            t("task_edit.save"), type="primary", icon=":material/save:", key=edit_key(keys.TASK_SAVE, detail.id)
+        )
     if submitted:
-        save(task_edits.update_task, user, detail.id, seen["version"], seen, status=status,
-                                            progress_pct=int(progress), completed_on=done_on, today=today, forget_after=_form_keys(detail.id))
+        save(
+            task_edits.update_task,
+            user,
+            detail.id,
+            seen["version"],
+            seen,
+            status=status,
+            progress_pct=int(progress),
+            completed_on=done_on,
+            today=today,
+            forget_after=_form_keys(detail.id),
+        )
 
 
 def _event_form(detail, user) -> None:
     with st.form(edit_key("task_event_form", detail.id), border=False, clear_on_submit=False):
-        kind = st.segmented_control(t("field.kind"), task_edits.FREE_EVENT_KINDS, default="report",
-                                    format_func=lambda k: t(f"event.{k}"),
-                                    key=edit_key(keys.TASK_EVENT_KIND, detail.id))
+        kind = st.segmented_control(
+            t("field.kind"),
+            task_edits.FREE_EVENT_KINDS,
+            default="report",
+            format_func=lambda k: t(f"event.{k}"),
+            key=edit_key(keys.TASK_EVENT_KIND, detail.id),
+        )
         note = st.text_area(t("field.note"), max_chars=2000, key=edit_key(keys.TASK_EVENT_NOTE, detail.id))
-        submitted = st.form_submit_button(t("task_edit.add_event"), type="primary", icon=":material/add_comment:",
-                                          key=edit_key(keys.TASK_EVENT_SAVE, detail.id))
+        submitted = st.form_submit_button(
+            t("task_edit.add_event"),
+            type="primary",
+            icon=":material/add_comment:",
+            key=edit_key(keys.TASK_EVENT_SAVE, detail.id),
+        )
     if submitted:
-        save(task_edits.add_task_event, user, detail.id, kind or "note", note, forget_after=[edit_key(keys.TASK_EVENT_NOTE, detail.id)])
+        save(
+            task_edits.add_task_event,
+            user,
+            detail.id,
+            kind or "note",
+            note,
+            forget_after=[edit_key(keys.TASK_EVENT_NOTE, detail.id)],
+        )
 
 
 def _extend_form(detail, user, seen) -> None:
     with st.form(edit_key("task_extend_form", detail.id), border=False):
-        new_due = st.date_input(t("field.new_due_on"), value=None, format=DATE_INPUT_FORMAT,
-                                key=edit_key(keys.TASK_NEW_DUE, detail.id))
+        new_due = st.date_input(
+            t("field.new_due_on"), value=None, format=DATE_INPUT_FORMAT, key=edit_key(keys.TASK_NEW_DUE, detail.id)
+        )
         reason = st.text_area(t("field.reason"), max_chars=2000, key=edit_key(keys.TASK_REASON, detail.id))
-        submitted = st.form_submit_button(t("task_edit.extend"), type="primary", icon=":material/event_repeat:",
-                                          key=edit_key(keys.TASK_EXTEND, detail.id))
+        submitted = st.form_submit_button(
+            t("task_edit.extend"),
+            type="primary",
+            icon=":material/event_repeat:",
+            key=edit_key(keys.TASK_EXTEND, detail.id),
+        )
     if submitted:
-        save(task_edits.extend_deadline, user, detail.id, seen["version"], seen,
-                                                new_due_on=new_due, reason=reason, forget_after=_form_keys(detail.id))
+        save(
+            task_edits.extend_deadline,
+            user,
+            detail.id,
+            seen["version"],
+            seen,
+            new_due_on=new_due,
+            reason=reason,
+            forget_after=_form_keys(detail.id),
+        )

@@ -7,8 +7,13 @@ from data_access.tasks.figures import TaskCategoryCounts
 from i18n import fmt_int, fmt_percent, fmt_signed_decimal, fmt_signed_int, t
 
 # Which way is good for each figure: more overdue is bad, more completed is good.
-_DELTA_COLOURS = {"completed_on_time": "normal", "completed_late": "inverse", "open_in_time": "off",
-                  "open_overdue": "inverse", "no_deadline": "off"}
+_DELTA_COLOURS = {
+    "completed_on_time": "normal",
+    "completed_late": "inverse",
+    "open_in_time": "off",
+    "open_overdue": "inverse",
+    "no_deadline": "off",
+}
 
 
 def _rate_kpi(label: str, now: float | None, before: float | None, colour: str) -> Kpi:
@@ -20,12 +25,27 @@ def _rate_kpi(label: str, now: float | None, before: float | None, colour: str) 
 
 
 def task_picture(now: TaskCategoryCounts, last_year: TaskCategoryCounts) -> None:
-    cards = [Kpi(t("tasks.total"), fmt_int(now.total), fmt_signed_int(now.total - last_year.total),
-                 t("tasks.vs_last_year"), delta_color="off")]
-    cards += [Kpi(t(f"category.{c}"), fmt_int(getattr(now, c)),
-                  fmt_signed_int(getattr(now, c) - getattr(last_year, c)), t("tasks.vs_last_year"),
-                  delta_color=colour)
-              for c, colour in _DELTA_COLOURS.items()]
-    cards += [_rate_kpi(t("tasks.completion_rate"), now.completion_rate, last_year.completion_rate, "normal"),
-              _rate_kpi(t("tasks.overdue_share"), now.overdue_share, last_year.overdue_share, "inverse")]
+    cards = [
+        Kpi(
+            t("tasks.total"),
+            fmt_int(now.total),
+            fmt_signed_int(now.total - last_year.total),
+            t("tasks.vs_last_year"),
+            delta_color="off",
+        )
+    ]
+    cards += [
+        Kpi(
+            t(f"category.{c}"),
+            fmt_int(getattr(now, c)),
+            fmt_signed_int(getattr(now, c) - getattr(last_year, c)),
+            t("tasks.vs_last_year"),
+            delta_color=colour,
+        )
+        for c, colour in _DELTA_COLOURS.items()
+    ]
+    cards += [
+        _rate_kpi(t("tasks.completion_rate"), now.completion_rate, last_year.completion_rate, "normal"),
+        _rate_kpi(t("tasks.overdue_share"), now.overdue_share, last_year.overdue_share, "inverse"),
+    ]
     kpi_row(cards)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +11,7 @@ from components.shared.item_table import item_table
 from data_access.tasks.detail import TaskDetail
 from data_access.tasks.lists import TaskRow
 from i18n import DATE_INPUT_FORMAT, fmt_int, t
+
 
 def timing_text(task: TaskRow | TaskDetail) -> str | None:
     """How the deadline stands: "Quá hạn 14 ngày", "Đến hạn hôm nay", "Còn 3 ngày"; None when it does not apply."""
@@ -32,20 +33,27 @@ def task_table(rows: Sequence[TaskRow], key_prefix: str) -> None:
     """Code, title, lead unit, deadline, state and progress: sized to fit a 1024 px screen."""
     codes = [r.code for r in rows]
     col = {name: t(f"tasks.col_{name}") for name in ("code", "title", "lead", "due", "category", "progress")}
-    frame = pd.DataFrame({
-        col["code"]: codes,
-        col["title"]: [r.title for r in rows],
-        col["lead"]: [r.unit_name for r in rows],
-        col["due"]: [r.due_on for r in rows],
-        col["category"]: [status_text(r) for r in rows],
-        col["progress"]: [r.progress_pct for r in rows],
-    })
-    item_table(frame, codes, key_prefix, "task", column_config={
-        col["code"]: st.column_config.TextColumn(width=115, pinned=True),
-        col["title"]: st.column_config.TextColumn(width=250),
-        col["lead"]: st.column_config.TextColumn(width=165),
-        col["due"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
-        col["category"]: st.column_config.TextColumn(width=135),
-        col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%",
-                                                         width=75),
-    })
+    frame = pd.DataFrame(
+        {
+            col["code"]: codes,
+            col["title"]: [r.title for r in rows],
+            col["lead"]: [r.unit_name for r in rows],
+            col["due"]: [r.due_on for r in rows],
+            col["category"]: [status_text(r) for r in rows],
+            col["progress"]: [r.progress_pct for r in rows],
+        }
+    )
+    item_table(
+        frame,
+        codes,
+        key_prefix,
+        "task",
+        column_config={
+            col["code"]: st.column_config.TextColumn(width=115, pinned=True),
+            col["title"]: st.column_config.TextColumn(width=250),
+            col["lead"]: st.column_config.TextColumn(width=165),
+            col["due"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
+            col["category"]: st.column_config.TextColumn(width=135),
+            col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%", width=75),
+        },
+    )

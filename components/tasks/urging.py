@@ -4,7 +4,7 @@ button is pressed, so the page itself brings back just the two counts it shows."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -12,7 +12,6 @@ from data_access.tasks.lists import UrgingRow
 from i18n import fmt_int, language, set_language, t
 from reports import XLSX_MIME
 from reports.urging_workbook import build_urging_workbook
-
 
 
 def urging_download(count: int, units: int, as_of: dt.date, rows: Callable[[], Sequence[UrgingRow]]) -> None:
@@ -23,6 +22,12 @@ def urging_download(count: int, units: int, as_of: dt.date, rows: Callable[[], S
         set_language(lang)  # the download may be served outside the script run that drew the button
         return build_urging_workbook(rows(), as_of)
 
-    st.download_button(t("tasks.urging_download"), data=build, mime=XLSX_MIME, icon=":material/download:",
-                       file_name=f"{t('tasks.urging_file')}-{as_of.isoformat()}.xlsx",
-                       on_click="ignore", disabled=not count)
+    st.download_button(
+        t("tasks.urging_download"),
+        data=build,
+        mime=XLSX_MIME,
+        icon=":material/download:",
+        file_name=f"{t('tasks.urging_file')}-{as_of.isoformat()}.xlsx",
+        on_click="ignore",
+        disabled=not count,
+    )

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from data_access.accounts import audit
+from data_access.accounts import audit, permissions, users
 from data_access.core import clock
-from data_access.accounts import permissions
-from data_access.accounts import users
 from data_access.core.schema import users as users_table
 
 
@@ -26,8 +24,16 @@ def add_user(engine: Engine, actor, login: str, role: str, full_name: str, passw
     permissions.require(actor, permissions.MANAGE_USERS)
     with engine.begin() as conn:
         user = users.create_user_in(conn, login, role, full_name, password)
-        audit.record(conn, actor.login, clock.now_utc(), "create_user", "users", user.id, None,
-                     {"login": user.login, "full_name": user.full_name, "role": user.role})
+        audit.record(
+            conn,
+            actor.login,
+            clock.now_utc(),
+            "create_user",
+            "users",
+            user.id,
+            None,
+            {"login": user.login, "full_name": user.full_name, "role": user.role},
+        )
     return user
 
 
@@ -39,8 +45,16 @@ def set_user_active(engine: Engine, actor, login: str, active: bool) -> None:
         user_id = _user_id(conn, login)
         was = conn.execute(select(users_table.c.active).where(users_table.c.id == user_id)).scalar_one()
         users.set_active_in(conn, login, active)
-        audit.record(conn, actor.login, clock.now_utc(), "enable_user" if active else "disable_user", "users",
-                     user_id, {"active": was}, {"active": active})
+        audit.record(
+            conn,
+            actor.login,
+            clock.now_utc(),
+            "enable_user" if active else "disable_user",
+            "users",
+            user_id,
+            {"active": was},
+            {"active": active},
+        )
 
 
 def set_password(engine: Engine, actor, login: str, password: str) -> None:
@@ -48,5 +62,13 @@ def set_password(engine: Engine, actor, login: str, password: str) -> None:
     permissions.require(actor, permissions.MANAGE_USERS)
     with engine.begin() as conn:
         users.reset_password_in(conn, login, password)
-        audit.record(conn, actor.login, clock.now_utc(), "reset_password", "users", _user_id(conn, login),
-                     None, {"password": "***"})
+        audit.record(
+            conn,
+            actor.login,
+            clock.now_utc(),
+            "reset_password",
+            "users",
+            _user_id(conn, login),
+            None,
+            {"password": "***"},
+        )

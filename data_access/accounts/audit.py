@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
@@ -26,10 +27,27 @@ def _json(values: Mapping[str, Any] | None) -> str | None:
     return json.dumps(dict(values), ensure_ascii=False, sort_keys=True, default=str)
 
 
-def record(conn: Connection, login: str, at: dt.datetime, action: str, table_name: str, row_id: int,
-           before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
-    conn.execute(insert(audit_log).values(at=at, user_login=login, action=action, table_name=table_name,
-                                          row_id=row_id, before=_json(before), after=_json(after)))
+def record(
+    conn: Connection,
+    login: str,
+    at: dt.datetime,
+    action: str,
+    table_name: str,
+    row_id: int,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> None:
+    conn.execute(
+        insert(audit_log).values(
+            at=at,
+            user_login=login,
+            action=action,
+            table_name=table_name,
+            row_id=row_id,
+            before=_json(before),
+            after=_json(after),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -85,14 +103,28 @@ def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = 
     permissions.require(reader, permissions.READ_AUDIT)
     conditions = _conditions(f)
     total = conn.execute(select(func.count()).select_from(audit_log).where(*conditions)).scalar_one()
-    rows = conn.execute(select(audit_log).where(*conditions).order_by(audit_log.c.at.desc(),
-                                                                      audit_log.c.id.desc())
-                        .limit(size).offset(max(page - 1, 0) * size)).all()
+    rows = conn.execute(
+        select(audit_log)
+        .where(*conditions)
+        .order_by(audit_log.c.at.desc(), audit_log.c.id.desc())
+        .limit(size)
+        .offset(max(page - 1, 0) * size)
+    ).all()
     names = _item_names(conn, rows)
-    entries = [AuditEntry(r.id, r.at, r.user_login, r.action, r.table_name, r.row_id,
-                          json.loads(r.before) if r.before else None,
-                          json.loads(r.after) if r.after else None,
-                          *names.get((r.table_name, r.row_id), (None, None))) for r in rows]
+    entries = [
+        AuditEntry(
+            r.id,
+            r.at,
+            r.user_login,
+            r.action,
+            r.table_name,
+            r.row_id,
+            json.loads(r.before) if r.before else None,
+            json.loads(r.after) if r.after else None,
+            *names.get((r.table_name, r.row_id), (None, None)),
+        )
+        for r in rows
+    ]
     return AuditPage(entries, total, page, max(1, -(-total // size)))
 
 
@@ -106,22 +138,28 @@ def _item_names(conn: Connection, rows) -> dict[tuple[str, int], tuple[str, tupl
         for row_id, code in conn.execute(select(tasks.c.id, tasks.c.code).where(tasks.c.id.in_(ids["tasks"]))):
             found[("tasks", row_id)] = (code, ("task", code))
     if ids.get("task_events"):
-        for row_id, code in conn.execute(select(task_events.c.id, tasks.c.code)
-                                         .join(tasks, tasks.c.id == task_events.c.task_id)
-                                         .where(task_events.c.id.in_(ids["task_events"]))):
+        for row_id, code in conn.execute(
+            select(task_events.c.id, tasks.c.code)
+            .join(tasks, tasks.c.id == task_events.c.task_id)
+            .where(task_events.c.id.in_(ids["task_events"]))
+        ):
             found[("task_events", row_id)] = (code, ("task", code))
     if ids.get("documents"):
-        for row_id, number in conn.execute(select(documents.c.id, documents.c.number)
-                                           .where(documents.c.id.in_(ids["documents"]))):
+        for row_id, number in conn.execute(
+            select(documents.c.id, documents.c.number).where(documents.c.id.in_(ids["documents"]))
+        ):
             found[("documents", row_id)] = (number, ("document", str(row_id)))
     if ids.get("meetings"):
-        for row_id, title in conn.execute(select(meetings.c.id, meetings.c.title)
-                                          .where(meetings.c.id.in_(ids["meetings"]))):
+        for row_id, title in conn.execute(
+            select(meetings.c.id, meetings.c.title).where(meetings.c.id.in_(ids["meetings"]))
+        ):
             found[("meetings", row_id)] = (title, ("meeting", str(row_id)))
     if ids.get("point_checks"):
-        for row_id, code, name in conn.execute(select(point_checks.c.id, units.c.code, units.c.name)
-                                               .join(units, units.c.id == point_checks.c.unit_id)
-                                               .where(point_checks.c.id.in_(ids["point_checks"]))):
+        for row_id, code, name in conn.execute(
+            select(point_checks.c.id, units.c.code, units.c.name)
+            .join(units, units.c.id == point_checks.c.unit_id)
+            .where(point_checks.c.id.in_(ids["point_checks"]))
+        ):
             found[("point_checks", row_id)] = (name, ("point", code))
     if ids.get("users"):
         for row_id, login in conn.execute(select(users.c.id, users.c.login).where(users.c.id.in_(ids["users"]))):
@@ -132,5 +170,4 @@ def _item_names(conn: Connection, rows) -> dict[tuple[str, int], tuple[str, tupl
 @freshness(LIVE)
 def audit_logins(conn: Connection) -> list[str]:
     """Who has written anything, for the filter."""
-    return list(conn.execute(select(audit_log.c.user_login).distinct().order_by(audit_log.c.user_login))
-                .scalars())
+    return list(conn.execute(select(audit_log.c.user_login).distinct().order_by(audit_log.c.user_login)).scalars())

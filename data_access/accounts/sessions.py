@@ -14,9 +14,9 @@ import secrets
 
 from sqlalchemy import Engine, insert, select, update
 
+from data_access.accounts.users import User
 from data_access.core import clock
 from data_access.core.schema import login_sessions, users
-from data_access.accounts.users import User
 
 IDLE_MINUTES_ENV = "OFFICE_SESSION_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES = 30
@@ -40,8 +40,9 @@ def start_session(engine: Engine, user: User, now: dt.datetime | None = None) ->
     now = now or clock.now_utc()
     token = secrets.token_urlsafe(32)
     with engine.begin() as conn:
-        conn.execute(insert(login_sessions).values(token_hash=_digest(token), user_id=user.id, created_at=now,
-                                                   last_seen_at=now))
+        conn.execute(
+            insert(login_sessions).values(token_hash=_digest(token), user_id=user.id, created_at=now, last_seen_at=now)
+        )
     return token
 
 
@@ -51,11 +52,19 @@ def session_user(engine: Engine, token: str | None, now: dt.datetime | None = No
         return None
     now = now or clock.now_utc()
     with engine.begin() as conn:
-        row = conn.execute(select(login_sessions.c.id, login_sessions.c.last_seen_at, users.c.id, users.c.login,
-                                  users.c.full_name, users.c.role, users.c.active)
-                           .join(users, users.c.id == login_sessions.c.user_id)
-                           .where(login_sessions.c.token_hash == _digest(token),
-                                  login_sessions.c.ended_at.is_(None))).first()
+        row = conn.execute(
+            select(
+                login_sessions.c.id,
+                login_sessions.c.last_seen_at,
+                users.c.id,
+                users.c.login,
+                users.c.full_name,
+                users.c.role,
+                users.c.active,
+            )
+            .join(users, users.c.id == login_sessions.c.user_id)
+            .where(login_sessions.c.token_hash == _digest(token), login_sessions.c.ended_at.is_(None))
+        ).first()
         if row is None:
             return None
         if not row.active or now - row.last_seen_at > idle_limit():
@@ -70,6 +79,8 @@ def end_session(engine: Engine, token: str | None, now: dt.datetime | None = Non
     if not token:
         return
     with engine.begin() as conn:
-        conn.execute(update(login_sessions).where(login_sessions.c.token_hash == _digest(token),
-                                                  login_sessions.c.ended_at.is_(None))
-                     .values(ended_at=now or clock.now_utc()))
+        conn.execute(
+            update(login_sessions)
+            .where(login_sessions.c.token_hash == _digest(token), login_sessions.c.ended_at.is_(None))
+            .values(ended_at=now or clock.now_utc())
+        )

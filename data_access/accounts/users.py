@@ -60,9 +60,17 @@ def create_user_in(conn: Connection, login: str, role: str, full_name: str, pass
     _check_password(password)
     if conn.execute(select(users.c.id).where(users.c.login == login)).first():
         raise UserError("login_taken")
-    user_id = conn.execute(insert(users).values(
-        login=login, full_name=full_name.strip(), role=role, password_hash=_hasher.hash(password),
-        created_at=clock.now_utc()).returning(users.c.id)).scalar_one()
+    user_id = conn.execute(
+        insert(users)
+        .values(
+            login=login,
+            full_name=full_name.strip(),
+            role=role,
+            password_hash=_hasher.hash(password),
+            created_at=clock.now_utc(),
+        )
+        .returning(users.c.id)
+    ).scalar_one()
     return User(user_id, login, full_name.strip(), role, True)
 
 
@@ -73,8 +81,9 @@ def list_users(engine: Engine) -> list[User]:
 
 @freshness(LIVE)
 def list_users_in(conn: Connection) -> list[User]:
-    rows = conn.execute(select(users.c.id, users.c.login, users.c.full_name, users.c.role, users.c.active)
-                        .order_by(users.c.login)).all()
+    rows = conn.execute(
+        select(users.c.id, users.c.login, users.c.full_name, users.c.role, users.c.active).order_by(users.c.login)
+    ).all()
     return [User(*r) for r in rows]
 
 
@@ -84,8 +93,11 @@ def set_active(engine: Engine, login: str, active: bool) -> None:
 
 
 def set_active_in(conn: Connection, login: str, active: bool) -> None:
-    done = conn.execute(update(users).where(users.c.login == login.strip().lower())
-                        .values(active=active, failed_attempts=0, locked_until=None))
+    done = conn.execute(
+        update(users)
+        .where(users.c.login == login.strip().lower())
+        .values(active=active, failed_attempts=0, locked_until=None)
+    )
     if not done.rowcount:
         raise UserError("unknown_user")
 
@@ -98,14 +110,19 @@ def reset_password(engine: Engine, login: str, password: str) -> None:
 def reset_password_in(conn: Connection, login: str, password: str) -> None:
     """A new password; every open session of the account ends, so a stolen one stops working."""
     _check_password(password)
-    user_id = conn.execute(update(users).where(users.c.login == login.strip().lower())
-                           .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None)
-                           .returning(users.c.id)).scalar()
+    user_id = conn.execute(
+        update(users)
+        .where(users.c.login == login.strip().lower())
+        .values(password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None)
+        .returning(users.c.id)
+    ).scalar()
     if user_id is None:
         raise UserError("unknown_user")
-    conn.execute(update(login_sessions).where(login_sessions.c.user_id == user_id,
-                                              login_sessions.c.ended_at.is_(None))
-                 .values(ended_at=clock.now_utc()))
+    conn.execute(
+        update(login_sessions)
+        .where(login_sessions.c.user_id == user_id, login_sessions.c.ended_at.is_(None))
+        .values(ended_at=clock.now_utc())
+    )
 
 
 def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | None = None) -> User:
@@ -116,8 +133,7 @@ def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | N
     now = now or clock.now_utc()
     refusal = None
     with engine.begin() as conn:  # a refusal is raised after the commit, so that failures count
-        row = conn.execute(select(users).where(users.c.login == login.strip().lower())
-                           .with_for_update()).first()
+        row = conn.execute(select(users).where(users.c.login == login.strip().lower()).with_for_update()).first()
         if row is None:
             _hasher.hash(password)  # the same work as a real check, so timing tells nothing
             refusal = "bad_credentials"
@@ -132,13 +148,19 @@ def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | N
             except (VerifyMismatchError, VerificationError, InvalidHashError):
                 # Counted by the database itself: SQLite has no FOR UPDATE, and concurrent wrong
                 # passwords must each count.
-                failures = conn.execute(update(users).where(users.c.id == row.id)
-                                        .values(failed_attempts=users.c.failed_attempts + 1)
-                                        .returning(users.c.failed_attempts)).scalar_one()
+                failures = conn.execute(
+                    update(users)
+                    .where(users.c.id == row.id)
+                    .values(failed_attempts=users.c.failed_attempts + 1)
+                    .returning(users.c.failed_attempts)
+                ).scalar_one()
                 locked = failures >= MAX_FAILED_ATTEMPTS
                 if locked:
-                    conn.execute(update(users).where(users.c.id == row.id).values(
-                        failed_attempts=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES)))
+                    conn.execute(
+                        update(users)
+                        .where(users.c.id == row.id)
+                        .values(failed_attempts=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES))
+                    )
                 refusal = "account_locked" if locked else "bad_credentials"
     if refusal:
         raise UserError(refusal)

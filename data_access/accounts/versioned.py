@@ -10,7 +10,8 @@ what changed. No update is ever lost and nothing is overwritten unseen.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from sqlalchemy import Connection, Table, select, update
 
@@ -23,27 +24,43 @@ def _conflict(conn: Connection, table: Table, row_id: int, seen: Mapping[str, An
     current = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
     if current is None:
         return Conflict((Change("row", "present", None),), None)
-    changes = tuple(Change(name, value, current[name]) for name, value in seen.items()
-                    if name in current and name != "version" and current[name] != value)
-    by = conn.execute(select(audit_log.c.user_login)
-                      .where(audit_log.c.table_name == table.name, audit_log.c.row_id == row_id)
-                      .order_by(audit_log.c.id.desc()).limit(1)).scalar()
+    changes = tuple(
+        Change(name, value, current[name])
+        for name, value in seen.items()
+        if name in current and name != "version" and current[name] != value
+    )
+    by = conn.execute(
+        select(audit_log.c.user_login)
+        .where(audit_log.c.table_name == table.name, audit_log.c.row_id == row_id)
+        .order_by(audit_log.c.id.desc())
+        .limit(1)
+    ).scalar()
     return Conflict(changes, current["version"], by)
 
 
-def bump_version(conn: Connection, table: Table, row_id: int, version: int, seen: Mapping[str, Any]
-                 ) -> Mapping[str, Any]:
+def bump_version(
+    conn: Connection, table: Table, row_id: int, version: int, seen: Mapping[str, Any]
+) -> Mapping[str, Any]:
     """Take the row for this transaction if it is still at `version` (else Conflict); returns it."""
-    bumped = conn.execute(update(table).where(table.c.id == row_id, table.c.version == version)
-                          .values(version=table.c.version + 1))
+    bumped = conn.execute(
+        update(table).where(table.c.id == row_id, table.c.version == version).values(version=table.c.version + 1)
+    )
     if bumped.rowcount != 1:
         raise _conflict(conn, table, row_id, seen)
     return conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
 
 
-def change_row(conn: Connection, table: Table, row_id: int, version: int, seen: Mapping[str, Any],
-               make_values: Callable[[Mapping[str, Any]], dict[str, Any]], login: str, at: dt.datetime,
-               action: str) -> tuple[int, dict[str, Any]]:
+def change_row(
+    conn: Connection,
+    table: Table,
+    row_id: int,
+    version: int,
+    seen: Mapping[str, Any],
+    make_values: Callable[[Mapping[str, Any]], dict[str, Any]],
+    login: str,
+    at: dt.datetime,
+    action: str,
+) -> tuple[int, dict[str, Any]]:
     """Apply `make_values(current row)` to the row if it is still at `version`.
 
     `seen` is the row as the user loaded it (to say what changed on a

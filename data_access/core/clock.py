@@ -20,8 +20,8 @@ def now_utc() -> dt.datetime:
         value = dt.datetime.fromisoformat(frozen)
         if value.tzinfo is None:
             value = value.replace(tzinfo=VN_TZ)
-        return value.astimezone(dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
+        return value.astimezone(dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def now_vn() -> dt.datetime:
@@ -34,4 +34,4 @@ def today_vn() -> dt.date:
 
 def vn_midnight_utc(day: dt.date) -> dt.datetime:
     """The UTC instant at which a Vietnamese calendar day begins."""
-    return dt.datetime.combine(day, dt.time(), tzinfo=VN_TZ).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(), tzinfo=VN_TZ).astimezone(dt.UTC)

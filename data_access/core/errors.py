@@ -46,8 +46,14 @@ def classify(exc: BaseException) -> DatabaseProblem:
         text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
         if "no such table" in text or ("relation" in text and "does not exist" in text):
             return DatabaseProblem(DatabaseProblem.NOT_MIGRATED, type(exc.orig).__name__)
-        if exc.connection_invalidated or "could not connect" in text or "connection" in text \
-                or "unable to open database" in text or "does not exist" in text \
-                or "authentication" in text or "timeout" in text:
+        if (
+            exc.connection_invalidated
+            or "could not connect" in text
+            or "connection" in text
+            or "unable to open database" in text
+            or "does not exist" in text
+            or "authentication" in text
+            or "timeout" in text
+        ):
             return DatabaseProblem(DatabaseProblem.UNREACHABLE, type(exc.orig).__name__)
     return DatabaseProblem(DatabaseProblem.QUERY_FAILED, type(exc).__name__)

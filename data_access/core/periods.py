@@ -39,8 +39,7 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def current_period(kind: str, today: dt.date, start: dt.date | None = None,
-                   end: dt.date | None = None) -> Period:
+def current_period(kind: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> Period:
     """The period of that kind that contains today, from its first day up to today."""
     if kind == "week":
         return Period(kind, week_start(today), today)

@@ -84,8 +84,8 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
-        value = value.astimezone(dt.timezone.utc)
+            value = value.replace(tzinfo=dt.UTC)
+        value = value.astimezone(dt.UTC)
         if dialect.name == "sqlite":
             return value.replace(tzinfo=None)
         return value
@@ -94,8 +94,8 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=dt.timezone.utc)
-        return value.astimezone(dt.timezone.utc)
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
 
 
 units = Table(
@@ -173,9 +173,7 @@ tasks = Table(
     CheckConstraint(in_list("source", TASK_SOURCES), name="source"),
     CheckConstraint(in_list("status", TASK_STATUSES), name="status"),
     CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct"),
-    CheckConstraint(
-        "(status = 'completed') = (completed_on IS NOT NULL)", name="completed_on"
-    ),
+    CheckConstraint("(status = 'completed') = (completed_on IS NOT NULL)", name="completed_on"),
     Index("ix_tasks_status_due_on", "status", "due_on"),
     Index("ix_tasks_assignee_unit_id", "assignee_unit_id"),
     Index("ix_tasks_assigned_on", "assigned_on"),

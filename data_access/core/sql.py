@@ -16,6 +16,7 @@ from sqlalchemy.types import Date
 
 class week_start(FunctionElement):
     """The Monday of a date's week."""
+
     type = Date()
     inherit_cache = True
     name = "week_start"
@@ -23,6 +24,7 @@ class week_start(FunctionElement):
 
 class month_start(FunctionElement):
     """The first day of a date's month."""
+
     type = Date()
     inherit_cache = True
     name = "month_start"
@@ -30,6 +32,7 @@ class month_start(FunctionElement):
 
 class vn_date(FunctionElement):
     """The calendar date in Vietnam (UTC+7, no daylight saving) of a UTC instant."""
+
     type = Date()
     inherit_cache = True
     name = "vn_date"
@@ -82,7 +85,7 @@ def as_utc(value) -> dt.datetime | None:
         return None
     if not isinstance(value, dt.datetime):
         value = dt.datetime.fromisoformat(str(value))
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def like_pattern(text: str) -> str:

@@ -22,5 +22,4 @@ class UnitChoice:
 @freshness(CHOICES)
 def all_units(conn: Connection) -> list[UnitChoice]:
     """Every unit, by name: the lead units a new task may be given to."""
-    return [UnitChoice(*r) for r in conn.execute(select(units.c.id, units.c.code, units.c.name)
-                                                 .order_by(units.c.name))]
+    return [UnitChoice(*r) for r in conn.execute(select(units.c.id, units.c.code, units.c.name).order_by(units.c.name))]

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from data_access.core import clock
 from data_access.core.config import demo_accounts_file, embedded_db_file, embedded_url
-from data_access.demo.accounts import create_demo_accounts
-from data_access.demo.seed import seed_demo
 from data_access.core.engine import get_engine
 from data_access.core.migrate import upgrade
 from data_access.core.schema import units
+from data_access.demo.accounts import create_demo_accounts
+from data_access.demo.seed import seed_demo
 
 
 def embedded_needs_setup() -> bool:

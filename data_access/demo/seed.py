@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func, insert, select
 
 from data_access.core.clock import VN_TZ
-from data_access.demo import vocabulary as v
 from data_access.core.schema import documents, meeting_points, meetings, point_checks, task_events, tasks, units
+from data_access.demo import vocabulary as v
 
 DAYS_OF_HISTORY = 548  # about 18 months
 # Province bounding box for the points (a Mekong-delta province with islands).
@@ -39,7 +39,7 @@ class _Ids:
 
 
 def _at(day: dt.date, hour: int, minute: int) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VN_TZ).astimezone(dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=VN_TZ).astimezone(dt.UTC)
 
 
 def _weighted(rng: random.Random, pairs):
@@ -59,17 +59,23 @@ def seed_demo(engine: Engine, now: dt.datetime, scale: float = 1.0) -> dict[str,
         meetings_by_day = _insert_meetings(conn, rng, ids, today, now, scale)
         _insert_tasks(conn, rng, ids, today, now, docs_by_day, meetings_by_day, scale)
         _insert_checks(conn, rng, ids, today, now, scale)
-        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in (units, documents, meetings, meeting_points, tasks, task_events, point_checks)}
+        return {
+            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (units, documents, meetings, meeting_points, tasks, task_events, point_checks)
+        }
 
 
 def _insert_units(conn, rng: random.Random) -> _Ids:
     ids = _Ids()
-    ids.office = conn.execute(insert(units).values(code=v.OFFICE[0], name=v.OFFICE[1], kind="office")
-                              .returning(units.c.id)).scalar_one()
+    ids.office = conn.execute(
+        insert(units).values(code=v.OFFICE[0], name=v.OFFICE[1], kind="office").returning(units.c.id)
+    ).scalar_one()
     for code, name in v.DEPARTMENTS:
-        ids.departments.append(conn.execute(
-            insert(units).values(code=code, name=name, kind="department").returning(units.c.id)).scalar_one())
+        ids.departments.append(
+            conn.execute(
+                insert(units).values(code=code, name=name, kind="department").returning(units.c.id)
+            ).scalar_one()
+        )
     by_code = {}  # "Thuận Thành" and "Thuận Thạnh" would share a code: keep one
     for name in (f"{a} {b}" for a in v.PLACE_FIRST for b in v.PLACE_SECOND if a != b):
         by_code.setdefault(_ascii_code(name), name)
@@ -84,9 +90,19 @@ def _insert_units(conn, rng: random.Random) -> _Ids:
         rows.append(("special_zone", name, lat + rng.uniform(-0.05, 0.05), lon + rng.uniform(-0.05, 0.05)))
     for kind, name, lat, lon in rows:
         label, code = prefix[kind]
-        ids.points.append(conn.execute(insert(units).values(
-            code=f"{code}-{_ascii_code(name)}", name=f"{label} {name}", kind=kind,
-            latitude=round(lat, 5), longitude=round(lon, 5)).returning(units.c.id)).scalar_one())
+        ids.points.append(
+            conn.execute(
+                insert(units)
+                .values(
+                    code=f"{code}-{_ascii_code(name)}",
+                    name=f"{label} {name}",
+                    kind=kind,
+                    latitude=round(lat, 5),
+                    longitude=round(lon, 5),
+                )
+                .returning(units.c.id)
+            ).scalar_one()
+        )
     return ids
 
 
@@ -115,13 +131,13 @@ def _insert_documents(conn, rng: random.Random, ids: _Ids, today: dt.date, scale
             for _ in range(max(0, round(rng.gauss(mean, mean * 0.2)))):
                 key = (direction, day.year)
                 seq[key] = seq.get(key, 0) + 1
-                rows.append(_document(rng, direction, seq[key], day, today, ids, type_pairs, symbols,
-                                      urgency_pairs))
+                rows.append(_document(rng, direction, seq[key], day, today, ids, type_pairs, symbols, urgency_pairs))
     for batch in range(0, len(rows), 20000):
-        conn.execute(insert(documents), rows[batch:batch + 20000])
+        conn.execute(insert(documents), rows[batch : batch + 20000])
     by_day: dict[dt.date, list[int]] = {}
-    for row in conn.execute(select(documents.c.id, documents.c.registered_on)
-                            .where(documents.c.direction == "outgoing")):
+    for row in conn.execute(
+        select(documents.c.id, documents.c.registered_on).where(documents.c.direction == "outgoing")
+    ):
         by_day.setdefault(row.registered_on, []).append(row.id)
     return by_day
 
@@ -160,9 +176,19 @@ def _document(rng, direction, number, day, today, ids, type_pairs, symbols, urge
             processed_on = min(today, day + dt.timedelta(days=rng.randint(0, 7)))
     else:
         processed_on = day
-    return {"direction": direction, "number": number_text, "doc_type": doc_type, "summary": summary,
-            "issuer": issuer, "unit_id": unit_id, "registered_on": day, "urgency": urgency,
-            "due_on": due_on, "processed_on": processed_on, "digitally_signed": signed}
+    return {
+        "direction": direction,
+        "number": number_text,
+        "doc_type": doc_type,
+        "summary": summary,
+        "issuer": issuer,
+        "unit_id": unit_id,
+        "registered_on": day,
+        "urgency": urgency,
+        "due_on": due_on,
+        "processed_on": processed_on,
+        "digitally_signed": signed,
+    }
 
 
 def _insert_meetings(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime, scale: float) -> dict[dt.date, list[int]]:
@@ -191,12 +217,20 @@ def _insert_meetings(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime, sca
             else:
                 status = "cancelled" if rng.random() < 0.03 else "planned"
             title = rng.choice(v.MEETING_TITLES[kind]).format(topic=rng.choice(v.TOPICS))
-            meeting_id = conn.execute(insert(meetings).values(
-                title=title, kind=kind, starts_at=starts_at,
-                ends_at=starts_at + dt.timedelta(minutes=rng.choice([90, 120, 150, 180])),
-                location="Trực tuyến kết nối 102 điểm cầu" if online else rng.choice(v.LOCATIONS),
-                chaired_by=rng.choice(v.CHAIRS), is_online=online, status=status,
-            ).returning(meetings.c.id)).scalar_one()
+            meeting_id = conn.execute(
+                insert(meetings)
+                .values(
+                    title=title,
+                    kind=kind,
+                    starts_at=starts_at,
+                    ends_at=starts_at + dt.timedelta(minutes=rng.choice([90, 120, 150, 180])),
+                    location="Trực tuyến kết nối 102 điểm cầu" if online else rng.choice(v.LOCATIONS),
+                    chaired_by=rng.choice(v.CHAIRS),
+                    is_online=online,
+                    status=status,
+                )
+                .returning(meetings.c.id)
+            ).scalar_one()
             if status == "held":
                 held_by_day.setdefault(day, []).append(meeting_id)
             if online and status == "held":
@@ -215,9 +249,16 @@ def _insert_meetings(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime, sca
 
 def _insert_tasks(conn, rng, ids: _Ids, today, now, docs_by_day, meetings_by_day, scale) -> None:
     """About six tasks a working day, with reports, urgings and extensions."""
-    source_pairs = [("government", 8), ("prime_minister", 10), ("party_committee", 12),
-                    ("peoples_council", 6), ("peoples_committee", 30), ("chairman", 18),
-                    ("vice_chairman", 14), ("other", 2)]
+    source_pairs = [
+        ("government", 8),
+        ("prime_minister", 10),
+        ("party_committee", 12),
+        ("peoples_council", 6),
+        ("peoples_committee", 30),
+        ("chairman", 18),
+        ("vice_chairman", 14),
+        ("other", 2),
+    ]
     count = round(3200 * scale)
     task_rows = []
     for n in range(count):
@@ -230,7 +271,9 @@ def _insert_tasks(conn, rng, ids: _Ids, today, now, docs_by_day, meetings_by_day
             status = "cancelled"
         else:
             horizon = due_on or assigned_on + dt.timedelta(days=60)
-            finish = assigned_on + dt.timedelta(days=max(1, int(((horizon - assigned_on).days) * rng.uniform(0.4, 1.2))))
+            finish = assigned_on + dt.timedelta(
+                days=max(1, int(((horizon - assigned_on).days) * rng.uniform(0.4, 1.2)))
+            )
             late_risk = rng.random()
             if late_risk < 0.09:  # stuck: still open long after the deadline
                 finish = today + dt.timedelta(days=rng.randint(1, 60))
@@ -241,26 +284,35 @@ def _insert_tasks(conn, rng, ids: _Ids, today, now, docs_by_day, meetings_by_day
         progress = 100 if status == "completed" else (0 if status == "not_started" else rng.randrange(10, 95, 5))
         unit = rng.choice(ids.departments) if rng.random() < 0.8 else rng.choice(ids.points)
         year = assigned_on.year
-        task_rows.append({
-            "code": f"NV-{year}-{n + 1:04d}", "title": rng.choice(v.TASK_TITLE_TEMPLATES).format(
-                topic=rng.choice(v.TOPICS), year=year),
-            "source": _weighted(rng, source_pairs), "assignee_unit_id": unit,
-            "source_document_id": _pick_on(rng, docs_by_day, assigned_on) if rng.random() < 0.55 else None,
-            "meeting_id": _pick_on(rng, meetings_by_day, assigned_on) if rng.random() < 0.25 else None,
-            "assigned_on": assigned_on, "due_on": due_on, "status": status,
-            "completed_on": completed_on, "progress_pct": progress,
-        })
+        task_rows.append(
+            {
+                "code": f"NV-{year}-{n + 1:04d}",
+                "title": rng.choice(v.TASK_TITLE_TEMPLATES).format(topic=rng.choice(v.TOPICS), year=year),
+                "source": _weighted(rng, source_pairs),
+                "assignee_unit_id": unit,
+                "source_document_id": _pick_on(rng, docs_by_day, assigned_on) if rng.random() < 0.55 else None,
+                "meeting_id": _pick_on(rng, meetings_by_day, assigned_on) if rng.random() < 0.25 else None,
+                "assigned_on": assigned_on,
+                "due_on": due_on,
+                "status": status,
+                "completed_on": completed_on,
+                "progress_pct": progress,
+            }
+        )
     task_rows.sort(key=lambda r: r["assigned_on"])
     for n, row in enumerate(task_rows):  # codes numbered in order of assignment within a year
         row["code"] = f"NV-{row['assigned_on'].year}-{n + 1:05d}"
     conn.execute(insert(tasks), task_rows)
-    found = conn.execute(select(tasks.c.id, tasks.c.assigned_on, tasks.c.due_on, tasks.c.status,
-                                tasks.c.completed_on, tasks.c.progress_pct).order_by(tasks.c.id)).all()
+    found = conn.execute(
+        select(
+            tasks.c.id, tasks.c.assigned_on, tasks.c.due_on, tasks.c.status, tasks.c.completed_on, tasks.c.progress_pct
+        ).order_by(tasks.c.id)
+    ).all()
     events = []
     for task in found:
         events.extend(_events(rng, task, today, now))
     for batch in range(0, len(events), 20000):
-        conn.execute(insert(task_events), events[batch:batch + 20000])
+        conn.execute(insert(task_events), events[batch : batch + 20000])
 
 
 def _pick_on(rng, by_day: dict[dt.date, list[int]], day: dt.date) -> int | None:
@@ -284,8 +336,9 @@ def _events(rng, task, today, now) -> list[dict]:
         if at > now:
             return
         note = rng.choice(v.EVENT_NOTES[kind]).format(pct=rng.randrange(20, 90, 10), n=len(out) + 1)
-        out.append({"task_id": task.id, "at": at, "kind": kind, "author": rng.choice(v.SPECIALISTS),
-                    "note": note, **extra})
+        out.append(
+            {"task_id": task.id, "at": at, "kind": kind, "author": rng.choice(v.SPECIALISTS), "note": note, **extra}
+        )
 
     for _ in range(rng.randint(0, 2)):
         add("report", rng.randint(1, span))
@@ -333,4 +386,4 @@ def _insert_checks(conn, rng, ids: _Ids, today: dt.date, now: dt.datetime, scale
                 note = rng.choice(v.CHECK_NOTES[status]) if status != "connected" else None
                 rows.append({"unit_id": point, "checked_at": at, "status": status, "note": note})
     for batch in range(0, len(rows), 20000):
-        conn.execute(insert(point_checks), rows[batch:batch + 20000])
+        conn.execute(insert(point_checks), rows[batch : batch + 20000])

@@ -1,12 +1,14 @@
-"""One document in full, with the tasks assigned from it.
-"""
+"""One document in full, with the tasks assigned from it."""
 
 from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
+
 from sqlalchemy import Connection, select
-from data_access.documents.filters import processing_state_on
+
 from data_access.core.schema import documents, tasks, units
+from data_access.documents.filters import processing_state_on
 from data_access.tasks.lists import AssignedTask, tasks_assigned_by
 
 
@@ -34,10 +36,22 @@ class DocumentDetail:
 
 def document_by_id(conn: Connection, document_id: int, as_of: dt.date) -> DocumentDetail | None:
     row = conn.execute(
-        select(documents.c.id, documents.c.direction, documents.c.number, documents.c.doc_type,
-               documents.c.summary, documents.c.issuer, units.c.name, documents.c.registered_on,
-               documents.c.urgency, documents.c.due_on, documents.c.processed_on,
-               documents.c.digitally_signed, processing_state_on(as_of), documents.c.version)
+        select(
+            documents.c.id,
+            documents.c.direction,
+            documents.c.number,
+            documents.c.doc_type,
+            documents.c.summary,
+            documents.c.issuer,
+            units.c.name,
+            documents.c.registered_on,
+            documents.c.urgency,
+            documents.c.due_on,
+            documents.c.processed_on,
+            documents.c.digitally_signed,
+            processing_state_on(as_of),
+            documents.c.version,
+        )
         .select_from(documents.outerjoin(units, units.c.id == documents.c.unit_id))
         .where(documents.c.id == document_id)
     ).first()

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, case, func, or_, select
 
-from data_access.documents.filters import DocumentFilter, processing_state_on
-from data_access.documents.filters import where as doc_where
 from data_access.core.schema import documents, units
 from data_access.core.sql import as_date, month_start, week_start
+from data_access.documents.filters import DocumentFilter, processing_state_on
+from data_access.documents.filters import where as doc_where
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,16 @@ class VolumePoint:
 
 def volume_series(conn: Connection, f: DocumentFilter, grain: str) -> list[VolumePoint]:
     """Documents per day, week or month and direction; only buckets that have documents."""
-    bucket = {"day": documents.c.registered_on, "week": week_start(documents.c.registered_on),
-              "month": month_start(documents.c.registered_on)}[grain].label("bucket")
+    bucket = {
+        "day": documents.c.registered_on,
+        "week": week_start(documents.c.registered_on),
+        "month": month_start(documents.c.registered_on),
+    }[grain].label("bucket")
     rows = conn.execute(
         select(bucket, documents.c.direction, func.count())
         .where(*doc_where(f.without("direction")))
-        .group_by(bucket, documents.c.direction).order_by(bucket)
+        .group_by(bucket, documents.c.direction)
+        .order_by(bucket)
     ).all()
     return [VolumePoint(as_date(b), direction, n) for b, direction, n in rows]
 
@@ -75,8 +79,12 @@ class Share:
 def _split_by(conn: Connection, column, f: DocumentFilter, limit: int | None = None) -> list[Share]:
     incoming = func.count(case((documents.c.direction == "incoming", 1)))
     outgoing = func.count(case((documents.c.direction == "outgoing", 1)))
-    query = (select(column, incoming, outgoing).where(*doc_where(f), column.is_not(None))
-             .group_by(column).order_by(func.count().desc(), column))
+    query = (
+        select(column, incoming, outgoing)
+        .where(*doc_where(f), column.is_not(None))
+        .group_by(column)
+        .order_by(func.count().desc(), column)
+    )
     if limit:
         query = query.limit(limit)
     return [Share(*row) for row in conn.execute(query).all()]
@@ -117,8 +125,9 @@ def processing_counts(conn: Connection, f: DocumentFilter) -> ProcessingCounts:
     """Incoming documents of the filter by processing state on `f.as_of`."""
     state = processing_state_on(f.as_of).label("state")
     rows = conn.execute(
-        select(state, func.count()).where(*doc_where(f.without("state", "direction")),
-                                          documents.c.direction == "incoming").group_by(state)
+        select(state, func.count())
+        .where(*doc_where(f.without("state", "direction")), documents.c.direction == "incoming")
+        .group_by(state)
     ).all()
     return ProcessingCounts(**dict(rows))
 
@@ -139,12 +148,20 @@ def processing_by_unit(conn: Connection, f: DocumentFilter, limit: int = 15) -> 
     state = processing_state_on(f.as_of)
     overdue = func.count(case((state == "overdue", 1)))
     rows = conn.execute(
-        select(units.c.id, units.c.code, units.c.name, func.count(),
-               func.count(case((state == "on_time", 1))), func.count(case((state == "late", 1))), overdue)
+        select(
+            units.c.id,
+            units.c.code,
+            units.c.name,
+            func.count(),
+            func.count(case((state == "on_time", 1))),
+            func.count(case((state == "late", 1))),
+            overdue,
+        )
         .select_from(documents.join(units, units.c.id == documents.c.unit_id))
         .where(*doc_where(f.without("unit_id", "state", "direction")), documents.c.direction == "incoming")
         .group_by(units.c.id, units.c.code, units.c.name)
-        .order_by(overdue.desc(), func.count().desc(), units.c.name).limit(limit)
+        .order_by(overdue.desc(), func.count().desc(), units.c.name)
+        .limit(limit)
     ).all()
     return [UnitProcessing(*row) for row in rows]
 
@@ -161,8 +178,7 @@ class SignedShare:
 
 def signed_share(conn: Connection, f: DocumentFilter) -> SignedShare:
     signed, total = conn.execute(
-        select(func.count(case((documents.c.digitally_signed.is_(True), 1))), func.count())
-        .where(*doc_where(f))
+        select(func.count(case((documents.c.digitally_signed.is_(True), 1))), func.count()).where(*doc_where(f))
     ).one()
     return SignedShare(signed, total)
 
@@ -170,6 +186,7 @@ def signed_share(conn: Connection, f: DocumentFilter) -> SignedShare:
 @dataclass(frozen=True)
 class DocumentFigures:
     """Everything the documents page draws above its list, read in one go."""
+
     volume: DocumentVolume
     previous: DocumentVolume
     last_year: DocumentVolume
@@ -188,21 +205,33 @@ def totals(conn: Connection, f: DocumentFilter, ranges: list[tuple[dt.date, dt.d
     registered = documents.c.registered_on
     in_range = [registered.between(start, end) for start, end in ranges]
     counts = [func.count(case((condition, 1))) for condition in in_range]
-    rows = conn.execute(select(documents.c.direction, *counts)
-                        .where(*doc_where(f.without("direction"), with_dates=False), or_(*in_range))
-                        .group_by(documents.c.direction)).all()
+    rows = conn.execute(
+        select(documents.c.direction, *counts)
+        .where(*doc_where(f.without("direction"), with_dates=False), or_(*in_range))
+        .group_by(documents.c.direction)
+    ).all()
     return [DocumentVolume(**{row[0]: row[i + 1] for row in rows}) for i in range(len(ranges))]
 
 
-def document_figures(conn: Connection, f: DocumentFilter, previous: tuple[dt.date, dt.date],
-                     last_year: tuple[dt.date, dt.date]) -> DocumentFigures:
+def document_figures(
+    conn: Connection, f: DocumentFilter, previous: tuple[dt.date, dt.date], last_year: tuple[dt.date, dt.date]
+) -> DocumentFigures:
     """The page's figures for the filter; the period totals compare with two other periods."""
     grain = grain_for(f.registered_from, f.registered_to)
     volume, before, year_ago = totals(conn, f, [(f.registered_from, f.registered_to), previous, last_year])
     return DocumentFigures(
-        volume=volume, previous=before, last_year=year_ago, grain=grain, series=volume_series(conn, f, grain),
-        types=by_type(conn, f), urgencies=by_urgency(conn, f), issuers=top_issuers(conn, f),
-        processing=processing_counts(conn, f), units=processing_by_unit(conn, f), signed=signed_share(conn, f))
+        volume=volume,
+        previous=before,
+        last_year=year_ago,
+        grain=grain,
+        series=volume_series(conn, f, grain),
+        types=by_type(conn, f),
+        urgencies=by_urgency(conn, f),
+        issuers=top_issuers(conn, f),
+        processing=processing_counts(conn, f),
+        units=processing_by_unit(conn, f),
+        signed=signed_share(conn, f),
+    )
 
 
 def bucket_starts(start: dt.date, end: dt.date, grain: str) -> list[dt.date]:

@@ -46,10 +46,10 @@ class DocumentFilter:
     state: str | None = None  # a processing state: implies incoming
     text: str | None = None
 
-    def without(self, *fields: str) -> "DocumentFilter":
-        return replace(self, **{name: None for name in fields})
+    def without(self, *fields: str) -> DocumentFilter:
+        return replace(self, **dict.fromkeys(fields))
 
-    def between(self, start: dt.date, end: dt.date) -> "DocumentFilter":
+    def between(self, start: dt.date, end: dt.date) -> DocumentFilter:
         return replace(self, registered_from=start, registered_to=end)
 
 
@@ -71,6 +71,7 @@ def where(f: DocumentFilter, with_dates: bool = True) -> list[ColumnElement[bool
         conditions += [d.direction == "incoming", processing_state_on(f.as_of) == f.state]
     if f.text:
         pattern = like_pattern(f.text.strip())
-        conditions.append(or_(func.lower(d.number).like(pattern, escape="\\"),
-                              func.lower(d.summary).like(pattern, escape="\\")))
+        conditions.append(
+            or_(func.lower(d.number).like(pattern, escape="\\"), func.lower(d.summary).like(pattern, escape="\\"))
+        )
     return conditions

@@ -1,14 +1,16 @@
 """Lists of documents (paged) and one document in full with the tasks it assigned."""
 
 from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
-from sqlalchemy import Connection, func, select
-from data_access.documents.filters import DocumentFilter, processing_state_on, where
-from data_access.core.database import CHOICES, freshness
-from data_access.core.units import UnitChoice
-from data_access.core.schema import documents, units
 
+from sqlalchemy import Connection, func, select
+
+from data_access.core.database import CHOICES, freshness
+from data_access.core.schema import documents, units
+from data_access.core.units import UnitChoice
+from data_access.documents.filters import DocumentFilter, processing_state_on, where
 
 PAGE_SIZE = 20
 
@@ -50,19 +52,32 @@ class DocumentPage:
     pages: int
 
 
-def document_page(conn: Connection, f: DocumentFilter, sort: str = DEFAULT_SORT, page: int = 1,
-                  page_size: int = PAGE_SIZE) -> DocumentPage:
+def document_page(
+    conn: Connection, f: DocumentFilter, sort: str = DEFAULT_SORT, page: int = 1, page_size: int = PAGE_SIZE
+) -> DocumentPage:
     total = conn.execute(select(func.count()).select_from(documents).where(*where(f))).scalar_one()
     pages = max(1, -(-total // page_size))
     page = min(max(1, page), pages)
     rows = conn.execute(
-        select(documents.c.id, documents.c.direction, documents.c.number, documents.c.doc_type,
-               documents.c.summary, units.c.name, documents.c.registered_on, documents.c.urgency,
-               documents.c.due_on, processing_state_on(f.as_of), documents.c.processed_on,
-               documents.c.version)
+        select(
+            documents.c.id,
+            documents.c.direction,
+            documents.c.number,
+            documents.c.doc_type,
+            documents.c.summary,
+            units.c.name,
+            documents.c.registered_on,
+            documents.c.urgency,
+            documents.c.due_on,
+            processing_state_on(f.as_of),
+            documents.c.processed_on,
+            documents.c.version,
+        )
         .select_from(documents.outerjoin(units, units.c.id == documents.c.unit_id))
-        .where(*where(f)).order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
-        .limit(page_size).offset((page - 1) * page_size)
+        .where(*where(f))
+        .order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
     ).all()
     return DocumentPage([DocumentRow(*r) for r in rows], total, page, pages)
 

@@ -1,11 +1,13 @@
-"""One meeting in full: its row, how each commune point joined, the tasks it assigned.
-"""
+"""One meeting in full: its row, how each commune point joined, the tasks it assigned."""
 
 from __future__ import annotations
+
 from dataclasses import dataclass
+
 from sqlalchemy import Connection, case, select
-from data_access.meetings.lists import MeetingRow, row_columns
+
 from data_access.core.schema import POINT_KINDS, meeting_points, meetings, tasks, units
+from data_access.meetings.lists import MeetingRow, row_columns
 from data_access.tasks.lists import AssignedTask, tasks_assigned_by
 
 
@@ -25,8 +27,11 @@ class MeetingDetail:
 
     def seen(self) -> dict:
         """Status and how each point joined, as shown: a save compares against these."""
-        return {"version": self.version, "status": self.meeting.status,
-                "points": {p.unit_code: p.status for p in self.points}}
+        return {
+            "version": self.version,
+            "status": self.meeting.status,
+            "points": {p.unit_code: p.status for p in self.points},
+        }
 
 
 def meeting_by_id(conn: Connection, meeting_id: int) -> MeetingDetail | None:
@@ -38,6 +43,11 @@ def meeting_by_id(conn: Connection, meeting_id: int) -> MeetingDetail | None:
         select(units.c.code, units.c.name, meeting_points.c.status)
         .select_from(meeting_points.join(units, units.c.id == meeting_points.c.unit_id))
         .where(meeting_points.c.meeting_id == meeting_id, units.c.kind.in_(POINT_KINDS))
-        .order_by(order, units.c.name)).all()
-    return MeetingDetail(MeetingRow(*row[:-1]), tuple(PointJoin(*j) for j in joins),
-                         tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id), row[-1])
+        .order_by(order, units.c.name)
+    ).all()
+    return MeetingDetail(
+        MeetingRow(*row[:-1]),
+        tuple(PointJoin(*j) for j in joins),
+        tasks_assigned_by(conn, tasks.c.meeting_id, meeting_id),
+        row[-1],
+    )

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from data_access.core.clock import VN_TZ
+from data_access.core.periods import Period, previous_period
 from data_access.documents import figures as documents
+from data_access.documents.filters import DocumentFilter
 from data_access.meetings import figures as meetings
 from data_access.points import figures as points
 from data_access.tasks import figures as tasks
 from data_access.tasks.categories import DUE_SOON_DAYS
-from data_access.core.clock import VN_TZ
-from data_access.documents.filters import DocumentFilter
-from data_access.core.periods import Period, previous_period
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,11 @@ class OverviewFigures:
 def overview_figures(conn: Connection, period: Period, now: dt.datetime) -> OverviewFigures:
     today = now.astimezone(VN_TZ).date()
     previous = previous_period(period)
-    now_docs, previous_docs = documents.totals(conn, DocumentFilter(today, period.start, period.end),
-                                               [(period.start, period.end), (previous.start, previous.end)])
+    now_docs, previous_docs = documents.totals(
+        conn,
+        DocumentFilter(today, period.start, period.end),
+        [(period.start, period.end), (previous.start, previous.end)],
+    )
     return OverviewFigures(
         as_of=now,
         period=period,

@@ -12,8 +12,7 @@ from data_access.core.database import SHOW, freshness
 from data_access.core.periods import Period, current_period, previous_period, same_period_last_year
 from data_access.documents.figures import DocumentFigures, document_figures
 from data_access.documents.filters import DocumentFilter
-from data_access.meetings.figures import MeetingFigures, meeting_figures
-from data_access.meetings.figures import MeetingLoad, load
+from data_access.meetings.figures import MeetingFigures, MeetingLoad, load, meeting_figures
 from data_access.overview.figures import OverviewFigures, overview_figures
 from data_access.points.figures import PointFigures, point_figures
 from data_access.tasks.figures import UnitLoad, overdue_by_unit
@@ -47,10 +46,16 @@ def show_figures(conn: Connection, now: dt.datetime) -> ShowFigures:
         read_at=now,
         overview=overview_figures(conn, month, now),
         units=overdue_by_unit(conn, TaskFilter(today), limit=SHOW_UNITS),
-        documents=document_figures(conn, DocumentFilter(today, month.start, month.end),
-                                   (before.start, before.end), (year_ago.start, year_ago.end)),
+        documents=document_figures(
+            conn,
+            DocumentFilter(today, month.start, month.end),
+            (before.start, before.end),
+            (year_ago.start, year_ago.end),
+        ),
         meetings=meeting_figures(conn, month.start, month.end),
         meeting_load=load(conn, month.start, month.end),
         meeting_load_before=load(conn, before.start, before.end),
         points=point_figures(conn, month.start, month.end, now),
-        month=month, before=before)
+        month=month,
+        before=before,
+    )

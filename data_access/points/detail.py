@@ -1,15 +1,15 @@
-"""One commune point in full: its state now, its checks, the online meetings it was invited to.
-"""
+"""One commune point in full: its state now, its checks, the online meetings it was invited to."""
 
 from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
-from sqlalchemy import Connection, func, select
-from data_access.points.figures import PointState, latest_checks
-from data_access.core.schema import POINT_KINDS, point_checks, units
-from data_access.core.schema import meeting_points, meetings
-from data_access.core.sql import as_utc
 
+from sqlalchemy import Connection, func, select
+
+from data_access.core.schema import POINT_KINDS, meeting_points, meetings, point_checks, units
+from data_access.core.sql import as_utc
+from data_access.points.figures import PointState, latest_checks
 
 HISTORY_LIMIT = 60
 
@@ -39,8 +39,17 @@ class PointDetail:
 def point_by_code(conn: Connection, code: str, as_of: dt.datetime) -> PointDetail | None:
     latest = latest_checks(as_of)
     row = conn.execute(
-        select(units.c.id, units.c.code, units.c.name, units.c.kind, units.c.latitude, units.c.longitude,
-               func.coalesce(latest.c.status, "not_checked"), latest.c.checked_at, latest.c.note)
+        select(
+            units.c.id,
+            units.c.code,
+            units.c.name,
+            units.c.kind,
+            units.c.latitude,
+            units.c.longitude,
+            func.coalesce(latest.c.status, "not_checked"),
+            latest.c.checked_at,
+            latest.c.note,
+        )
         .select_from(units.outerjoin(latest, latest.c.unit_id == units.c.id))
         .where(units.c.code == code, units.c.kind.in_(POINT_KINDS))
     ).first()
@@ -50,12 +59,14 @@ def point_by_code(conn: Connection, code: str, as_of: dt.datetime) -> PointDetai
     checks = conn.execute(
         select(point_checks.c.checked_at, point_checks.c.status, point_checks.c.note)
         .where(point_checks.c.unit_id == state.unit_id, point_checks.c.checked_at <= as_of)
-        .order_by(point_checks.c.checked_at.desc(), point_checks.c.id.desc()).limit(HISTORY_LIMIT)
+        .order_by(point_checks.c.checked_at.desc(), point_checks.c.id.desc())
+        .limit(HISTORY_LIMIT)
     ).all()
     joins = conn.execute(
         select(meetings.c.id, meetings.c.title, meetings.c.starts_at, meeting_points.c.status)
         .select_from(meeting_points.join(meetings, meetings.c.id == meeting_points.c.meeting_id))
         .where(meeting_points.c.unit_id == state.unit_id)
-        .order_by(meetings.c.starts_at.desc()).limit(HISTORY_LIMIT)
+        .order_by(meetings.c.starts_at.desc())
+        .limit(HISTORY_LIMIT)
     ).all()
     return PointDetail(state, tuple(CheckRow(*c) for c in checks), tuple(MeetingJoin(*j) for j in joins))

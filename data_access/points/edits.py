@@ -1,14 +1,13 @@
-"""Writes on commune points: a connection check typed in by a specialist, with its audit row.
-"""
+"""Writes on commune points: a connection check typed in by a specialist, with its audit row."""
 
 from __future__ import annotations
+
 from sqlalchemy import Engine, insert, select
-from data_access.accounts import audit
+
+from data_access.accounts import audit, permissions
 from data_access.core import clock
-from data_access.accounts import permissions
 from data_access.core.edit_errors import EditError
-from data_access.core.schema import POINT_KINDS
-from data_access.core.schema import (CHECK_STATUSES, point_checks, units)
+from data_access.core.schema import CHECK_STATUSES, POINT_KINDS, point_checks, units
 
 
 def record_point_check(engine: Engine, actor, unit_code: str, status: str, note: str | None) -> int:
@@ -21,8 +20,9 @@ def record_point_check(engine: Engine, actor, unit_code: str, status: str, note:
         raise EditError("note", "too_long", max=2000)
     now = clock.now_utc()
     with engine.begin() as conn:
-        unit_id = conn.execute(select(units.c.id).where(units.c.code == unit_code,
-                                                        units.c.kind.in_(POINT_KINDS))).scalar()
+        unit_id = conn.execute(
+            select(units.c.id).where(units.c.code == unit_code, units.c.kind.in_(POINT_KINDS))
+        ).scalar()
         if unit_id is None:
             raise EditError("point", "unknown_code", value=unit_code)
         values = {"unit_id": unit_id, "checked_at": now, "status": status, "note": note}

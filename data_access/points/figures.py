@@ -3,13 +3,14 @@ the daily connection rate.
 """
 
 from __future__ import annotations
+
 import datetime as dt
 from dataclasses import dataclass
-from sqlalchemy import Connection, func, select
-from data_access.core.schema import POINT_KINDS, point_checks, units
-from sqlalchemy import case
+
+from sqlalchemy import Connection, case, func, select
+
 from data_access.core.clock import vn_midnight_utc
-from data_access.core.schema import meeting_points, meetings
+from data_access.core.schema import POINT_KINDS, meeting_points, meetings, point_checks, units
 from data_access.core.sql import as_date, as_utc, vn_date
 
 
@@ -40,10 +41,12 @@ def latest_checks(as_of: dt.datetime):
         .correlate(units)
         .scalar_subquery()
     )
-    return (select(point_checks.c.unit_id, point_checks.c.status, point_checks.c.checked_at, point_checks.c.note)
-            .select_from(units.join(point_checks, point_checks.c.id == latest_id))
-            .where(units.c.kind.in_(POINT_KINDS))
-            .subquery())
+    return (
+        select(point_checks.c.unit_id, point_checks.c.status, point_checks.c.checked_at, point_checks.c.note)
+        .select_from(units.join(point_checks, point_checks.c.id == latest_id))
+        .where(units.c.kind.in_(POINT_KINDS))
+        .subquery()
+    )
 
 
 def status_counts(conn: Connection, as_of: dt.datetime) -> PointStatusCounts:
@@ -94,10 +97,20 @@ def board(conn: Connection, as_of: dt.datetime) -> list[PointState]:
     status = func.coalesce(latest.c.status, "not_checked")
     order = case(*((status == s, i) for i, s in enumerate(STATUS_ORDER)))
     rows = conn.execute(
-        select(units.c.id, units.c.code, units.c.name, units.c.kind, units.c.latitude, units.c.longitude,
-               status, latest.c.checked_at, latest.c.note)
+        select(
+            units.c.id,
+            units.c.code,
+            units.c.name,
+            units.c.kind,
+            units.c.latitude,
+            units.c.longitude,
+            status,
+            latest.c.checked_at,
+            latest.c.note,
+        )
         .select_from(units.outerjoin(latest, latest.c.unit_id == units.c.id))
-        .where(units.c.kind.in_(POINT_KINDS)).order_by(order, units.c.name)
+        .where(units.c.kind.in_(POINT_KINDS))
+        .order_by(order, units.c.name)
     ).all()
     return [PointState(*r[:7], as_utc(r[7]), r[8]) for r in rows]
 
@@ -115,28 +128,42 @@ class PointTrouble:
         return self.failed_checks + self.missed_meetings
 
 
-def trouble(conn: Connection, now: dt.datetime, days: int = TROUBLE_DAYS,
-            limit: int = TROUBLE_LIMIT) -> list[PointTrouble]:
+def trouble(
+    conn: Connection, now: dt.datetime, days: int = TROUBLE_DAYS, limit: int = TROUBLE_LIMIT
+) -> list[PointTrouble]:
     """Points with the most failed checks (degraded or disconnected) and failed or absent
     online meetings over the last `days` days."""
     since = now - dt.timedelta(days=days)
-    checks = (select(point_checks.c.unit_id, func.count().label("n"))
-              .where(point_checks.c.checked_at > since, point_checks.c.checked_at <= now,
-                     point_checks.c.status != "connected")
-              .group_by(point_checks.c.unit_id).subquery())
-    missed = (select(meeting_points.c.unit_id, func.count().label("n"))
-              .select_from(meeting_points.join(meetings, meetings.c.id == meeting_points.c.meeting_id))
-              .where(meetings.c.starts_at > since, meetings.c.starts_at <= now,
-                     meetings.c.status != "cancelled", meeting_points.c.status != "connected")
-              .group_by(meeting_points.c.unit_id).subquery())
+    checks = (
+        select(point_checks.c.unit_id, func.count().label("n"))
+        .where(
+            point_checks.c.checked_at > since, point_checks.c.checked_at <= now, point_checks.c.status != "connected"
+        )
+        .group_by(point_checks.c.unit_id)
+        .subquery()
+    )
+    missed = (
+        select(meeting_points.c.unit_id, func.count().label("n"))
+        .select_from(meeting_points.join(meetings, meetings.c.id == meeting_points.c.meeting_id))
+        .where(
+            meetings.c.starts_at > since,
+            meetings.c.starts_at <= now,
+            meetings.c.status != "cancelled",
+            meeting_points.c.status != "connected",
+        )
+        .group_by(meeting_points.c.unit_id)
+        .subquery()
+    )
     failed_checks = func.coalesce(checks.c.n, 0)
     missed_meetings = func.coalesce(missed.c.n, 0)
     rows = conn.execute(
         select(units.c.id, units.c.code, units.c.name, failed_checks, missed_meetings)
-        .select_from(units.outerjoin(checks, checks.c.unit_id == units.c.id)
-                     .outerjoin(missed, missed.c.unit_id == units.c.id))
+        .select_from(
+            units.outerjoin(checks, checks.c.unit_id == units.c.id).outerjoin(missed, missed.c.unit_id == units.c.id)
+        )
         .where(units.c.kind.in_(POINT_KINDS), failed_checks + missed_meetings > 0)
-        .order_by((failed_checks + missed_meetings).desc(), units.c.name).limit(limit)
+        .order_by((failed_checks + missed_meetings).desc(), units.c.name)
+        .limit(limit)
     ).all()
     return [PointTrouble(*r) for r in rows]
 
@@ -152,18 +179,20 @@ class DailyRate:
         return self.connected / self.checks if self.checks else 0.0
 
 
-def connection_rate_per_day(conn: Connection, start: dt.date, end: dt.date,
-                            now: dt.datetime) -> list[DailyRate]:
+def connection_rate_per_day(conn: Connection, start: dt.date, end: dt.date, now: dt.datetime) -> list[DailyRate]:
     """Per Vietnamese day of the period up to now: checks of commune points that found the
     point connected, out of all their checks."""
     day = vn_date(point_checks.c.checked_at).label("day")
     rows = conn.execute(
         select(day, func.count(case((point_checks.c.status == "connected", 1))), func.count())
         .select_from(point_checks.join(units, units.c.id == point_checks.c.unit_id))
-        .where(point_checks.c.checked_at >= vn_midnight_utc(start),
-               point_checks.c.checked_at < min(vn_midnight_utc(end + dt.timedelta(days=1)), now),
-               units.c.kind.in_(POINT_KINDS))
-        .group_by(day).order_by(day)
+        .where(
+            point_checks.c.checked_at >= vn_midnight_utc(start),
+            point_checks.c.checked_at < min(vn_midnight_utc(end + dt.timedelta(days=1)), now),
+            units.c.kind.in_(POINT_KINDS),
+        )
+        .group_by(day)
+        .order_by(day)
     ).all()
     return [DailyRate(as_date(d), c, n) for d, c, n in rows]
 
@@ -177,5 +206,6 @@ class PointFigures:
 
 
 def point_figures(conn: Connection, start: dt.date, end: dt.date, now: dt.datetime) -> PointFigures:
-    return PointFigures(status_counts(conn, now), board(conn, now), trouble(conn, now),
-                        connection_rate_per_day(conn, start, end, now))
+    return PointFigures(
+        status_counts(conn, now), board(conn, now), trouble(conn, now), connection_rate_per_day(conn, start, end, now)
+    )

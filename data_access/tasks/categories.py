@@ -27,8 +27,7 @@ def category_on(as_of: dt.date) -> ColumnElement[str]:
     """CASE expression giving each task's category on the day `as_of`."""
     done = completed_by(as_of)
     return case(
-        (and_(done, or_(tasks.c.due_on.is_(None), tasks.c.completed_on <= tasks.c.due_on)),
-         "completed_on_time"),
+        (and_(done, or_(tasks.c.due_on.is_(None), tasks.c.completed_on <= tasks.c.due_on)), "completed_on_time"),
         (done, "completed_late"),
         (or_(tasks.c.due_on.is_(None), tasks.c.due_on >= as_of), "open_in_time"),
         else_="open_overdue",

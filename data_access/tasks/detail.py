@@ -48,8 +48,13 @@ class TaskDetail:
 
     def seen(self) -> dict:
         """The editable columns as loaded: what a save compares against to say what changed."""
-        return {"version": self.version, "status": self.status, "progress_pct": self.progress_pct,
-                "completed_on": self.completed_on, "due_on": self.due_on}
+        return {
+            "version": self.version,
+            "status": self.status,
+            "progress_pct": self.progress_pct,
+            "completed_on": self.completed_on,
+            "due_on": self.due_on,
+        }
 
     @property
     def days_overdue(self) -> int | None:
@@ -63,21 +68,39 @@ class TaskDetail:
 
 def task_by_code(conn: Connection, code: str, as_of: dt.date) -> TaskDetail | None:
     row = conn.execute(
-        select(tasks.c.id, tasks.c.code, tasks.c.title, tasks.c.source, units.c.code, units.c.name,
-               tasks.c.assigned_on, tasks.c.due_on, tasks.c.status, tasks.c.completed_on,
-               tasks.c.progress_pct, category_on(as_of),
-               documents.c.id, documents.c.number, documents.c.doc_type, documents.c.summary,
-               meetings.c.id, meetings.c.title, meetings.c.starts_at, tasks.c.version)
-        .select_from(tasks.join(units, units.c.id == tasks.c.assignee_unit_id)
-                     .outerjoin(documents, documents.c.id == tasks.c.source_document_id)
-                     .outerjoin(meetings, meetings.c.id == tasks.c.meeting_id))
+        select(
+            tasks.c.id,
+            tasks.c.code,
+            tasks.c.title,
+            tasks.c.source,
+            units.c.code,
+            units.c.name,
+            tasks.c.assigned_on,
+            tasks.c.due_on,
+            tasks.c.status,
+            tasks.c.completed_on,
+            tasks.c.progress_pct,
+            category_on(as_of),
+            documents.c.id,
+            documents.c.number,
+            documents.c.doc_type,
+            documents.c.summary,
+            meetings.c.id,
+            meetings.c.title,
+            meetings.c.starts_at,
+            tasks.c.version,
+        )
+        .select_from(
+            tasks.join(units, units.c.id == tasks.c.assignee_unit_id)
+            .outerjoin(documents, documents.c.id == tasks.c.source_document_id)
+            .outerjoin(meetings, meetings.c.id == tasks.c.meeting_id)
+        )
         .where(tasks.c.code == code)
     ).first()
     if row is None:
         return None
     events = conn.execute(
-        select(task_events.c.at, task_events.c.kind, task_events.c.author, task_events.c.note,
-               task_events.c.new_due_on)
+        select(task_events.c.at, task_events.c.kind, task_events.c.author, task_events.c.note, task_events.c.new_due_on)
         .where(task_events.c.task_id == row[0])
         .order_by(task_events.c.at.desc(), task_events.c.id.desc())
     ).all()

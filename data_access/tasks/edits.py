@@ -10,18 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Engine, exists, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from data_access.accounts import audit
+from data_access.accounts import audit, permissions
+from data_access.accounts.versioned import change_row, require_text
 from data_access.core import clock
-from data_access.accounts import permissions
 from data_access.core.edit_errors import EditError, EditRefused
 from data_access.core.schema import TASK_SOURCES, TASK_STATUSES, documents, meetings, task_events, tasks, units
-from data_access.accounts.versioned import change_row, require_text
 
 FREE_EVENT_KINDS = ("report", "urge", "note")  # extensions and status changes have their own functions
 
@@ -29,6 +29,7 @@ FREE_EVENT_KINDS = ("report", "urge", "note")  # extensions and status changes h
 @dataclass(frozen=True)
 class TaskChange:
     """One row of the editable grid: the task as listed (`seen`, with its version) and the new values."""
+
     task_id: int
     code: str
     seen: Mapping[str, Any]
@@ -48,16 +49,38 @@ def update_tasks(engine: Engine, actor, changes: Sequence[TaskChange], today: dt
         versions = []
         for change in sorted(changes, key=lambda c: c.task_id):  # one lock order: no deadlock between grids
             try:
-                versions.append(_update_task(conn, actor, change.task_id, change.seen["version"], change.seen,
-                                             change.status, change.progress_pct, change.completed_on, today, now))
+                versions.append(
+                    _update_task(
+                        conn,
+                        actor,
+                        change.task_id,
+                        change.seen["version"],
+                        change.seen,
+                        change.status,
+                        change.progress_pct,
+                        change.completed_on,
+                        today,
+                        now,
+                    )
+                )
             except EditRefused as refused:
                 refused.item = change.code
                 raise
         return versions
 
 
-def update_task(engine: Engine, actor, task_id: int, version: int, seen: Mapping[str, Any], *,
-                status: str, progress_pct: int, completed_on: dt.date | None, today: dt.date) -> int:
+def update_task(
+    engine: Engine,
+    actor,
+    task_id: int,
+    version: int,
+    seen: Mapping[str, Any],
+    *,
+    status: str,
+    progress_pct: int,
+    completed_on: dt.date | None,
+    today: dt.date,
+) -> int:
     """Set status, progress and completion date; returns the new version.
 
     Completing a task sets its progress to 100; a status change is written to
@@ -69,8 +92,18 @@ def update_task(engine: Engine, actor, task_id: int, version: int, seen: Mapping
         return _update_task(conn, actor, task_id, version, seen, status, progress_pct, completed_on, today, now)
 
 
-def _update_task(conn: Connection, actor, task_id: int, version: int, seen: Mapping[str, Any], status: str,
-                 progress_pct: int, completed_on: dt.date | None, today: dt.date, now: dt.datetime) -> int:
+def _update_task(
+    conn: Connection,
+    actor,
+    task_id: int,
+    version: int,
+    seen: Mapping[str, Any],
+    status: str,
+    progress_pct: int,
+    completed_on: dt.date | None,
+    today: dt.date,
+    now: dt.datetime,
+) -> int:
     if status not in TASK_STATUSES:
         raise EditError("status", "unknown_code", value=status)
     if not isinstance(progress_pct, int) or not 0 <= progress_pct <= 100:
@@ -85,23 +118,36 @@ def _update_task(conn: Connection, actor, task_id: int, version: int, seen: Mapp
     def values(current):
         if completed_on is not None and completed_on < current["assigned_on"]:
             raise EditError("completed_on", "before_assigned", assigned_on=current["assigned_on"])
-        return {"status": status, "completed_on": completed_on,
-                "progress_pct": 100 if status == "completed" else progress_pct}
+        return {
+            "status": status,
+            "completed_on": completed_on,
+            "progress_pct": 100 if status == "completed" else progress_pct,
+        }
 
-    new_version, before = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
-                                        "update_task")
+    new_version, before = change_row(conn, tasks, task_id, version, seen, values, actor.login, now, "update_task")
     if "status" in before:
         _add_event(conn, actor, task_id, "status", f"{before['status']} → {status}", None, now)
     return new_version
 
 
-def _add_event(conn: Connection, actor, task_id: int, kind: str, note: str | None,
-               new_due_on: dt.date | None, now: dt.datetime) -> int:
-    event_id = conn.execute(insert(task_events).values(
-        task_id=task_id, at=now, kind=kind, author=actor.full_name, note=note, new_due_on=new_due_on)
-        .returning(task_events.c.id)).scalar_one()
-    audit.record(conn, actor.login, now, f"add_{kind}", task_events.name, event_id, None,
-                 {"task_id": task_id, "kind": kind, "note": note, "new_due_on": new_due_on})
+def _add_event(
+    conn: Connection, actor, task_id: int, kind: str, note: str | None, new_due_on: dt.date | None, now: dt.datetime
+) -> int:
+    event_id = conn.execute(
+        insert(task_events)
+        .values(task_id=task_id, at=now, kind=kind, author=actor.full_name, note=note, new_due_on=new_due_on)
+        .returning(task_events.c.id)
+    ).scalar_one()
+    audit.record(
+        conn,
+        actor.login,
+        now,
+        f"add_{kind}",
+        task_events.name,
+        event_id,
+        None,
+        {"task_id": task_id, "kind": kind, "note": note, "new_due_on": new_due_on},
+    )
     return event_id
 
 
@@ -117,8 +163,16 @@ def add_task_event(engine: Engine, actor, task_id: int, kind: str, note: str | N
         return _add_event(conn, actor, task_id, kind, note, None, clock.now_utc())
 
 
-def extend_deadline(engine: Engine, actor, task_id: int, version: int, seen: Mapping[str, Any], *,
-                    new_due_on: dt.date | None, reason: str | None) -> int:
+def extend_deadline(
+    engine: Engine,
+    actor,
+    task_id: int,
+    version: int,
+    seen: Mapping[str, Any],
+    *,
+    new_due_on: dt.date | None,
+    reason: str | None,
+) -> int:
     """A leader moves the deadline later, with a reason; returns the new version."""
     permissions.require(actor, permissions.EXTEND_DEADLINE)
     if new_due_on is None:
@@ -136,8 +190,7 @@ def extend_deadline(engine: Engine, actor, task_id: int, version: int, seen: Map
 
     now = clock.now_utc()
     with engine.begin() as conn:
-        new_version, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now,
-                                       "extend_deadline")
+        new_version, _ = change_row(conn, tasks, task_id, version, seen, values, actor.login, now, "extend_deadline")
         _add_event(conn, actor, task_id, "extension", reason, new_due_on, now)
     return new_version
 
@@ -161,8 +214,7 @@ def task_problems(conn: Connection, task: NewTask, today: dt.date) -> list[EditE
     except EditError as error:
         problems.append(error)
     if task.source not in TASK_SOURCES:
-        problems.append(EditError("source", "unknown_code" if task.source else "required",
-                                  value=task.source or ""))
+        problems.append(EditError("source", "unknown_code" if task.source else "required", value=task.source or ""))
     if not task.unit_code:
         problems.append(EditError("unit", "required"))
     elif conn.execute(select(units.c.id).where(units.c.code == task.unit_code)).first() is None:
@@ -173,19 +225,27 @@ def task_problems(conn: Connection, task: NewTask, today: dt.date) -> list[EditE
         problems.append(EditError("assigned_on", "in_future", today=today))
     if task.due_on is not None and task.assigned_on is not None and task.due_on < task.assigned_on:
         problems.append(EditError("due_on", "before_assigned", assigned_on=task.assigned_on))
-    if task.document_id is not None and not conn.execute(
-            select(exists().where(documents.c.id == task.document_id))).scalar():
+    if (
+        task.document_id is not None
+        and not conn.execute(select(exists().where(documents.c.id == task.document_id))).scalar()
+    ):
         problems.append(EditError("document", "not_found"))
-    if task.meeting_id is not None and not conn.execute(
-            select(exists().where(meetings.c.id == task.meeting_id))).scalar():
+    if (
+        task.meeting_id is not None
+        and not conn.execute(select(exists().where(meetings.c.id == task.meeting_id))).scalar()
+    ):
         problems.append(EditError("meeting", "not_found"))
     return problems
 
 
 def _next_code(conn: Connection, year: int) -> str:
     prefix = f"NV-{year}-"
-    codes = conn.execute(select(tasks.c.code).where(tasks.c.code.like(prefix + "%"))
-                         .order_by(func.length(tasks.c.code).desc(), tasks.c.code.desc()).limit(1)).scalar()
+    codes = conn.execute(
+        select(tasks.c.code)
+        .where(tasks.c.code.like(prefix + "%"))
+        .order_by(func.length(tasks.c.code).desc(), tasks.c.code.desc())
+        .limit(1)
+    ).scalar()
     digits = codes.removeprefix(prefix) if codes else ""
     number = int(digits) + 1 if digits.isdigit() else 1
     return f"{prefix}{number:0{max(4, len(digits))}d}"  # as wide as the office's own codes
@@ -194,17 +254,24 @@ def _next_code(conn: Connection, year: int) -> str:
 def _insert_task(conn: Connection, actor, task: NewTask, now: dt.datetime) -> str:
     unit_id = conn.execute(select(units.c.id).where(units.c.code == task.unit_code)).scalar_one()
     code = _next_code(conn, task.assigned_on.year)
-    values = {"code": code, "title": task.title.strip(), "source": task.source, "assignee_unit_id": unit_id,
-              "source_document_id": task.document_id, "meeting_id": task.meeting_id,
-              "assigned_on": task.assigned_on, "due_on": task.due_on, "status": "not_started",
-              "progress_pct": 0}
+    values = {
+        "code": code,
+        "title": task.title.strip(),
+        "source": task.source,
+        "assignee_unit_id": unit_id,
+        "source_document_id": task.document_id,
+        "meeting_id": task.meeting_id,
+        "assigned_on": task.assigned_on,
+        "due_on": task.due_on,
+        "status": "not_started",
+        "progress_pct": 0,
+    }
     task_id = conn.execute(insert(tasks).values(**values).returning(tasks.c.id)).scalar_one()
     audit.record(conn, actor.login, now, "create_task", tasks.name, task_id, None, values)
     return code
 
 
-def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, attempts: int = 20
-                 ) -> list[str]:
+def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, attempts: int = 20) -> list[str]:
     """Insert tasks, all or none; returns their codes (NV-<year>-<number>).
 
     Refused with the first problem if any task has one. Two users creating

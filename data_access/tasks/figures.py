@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, and_, case, func, not_, select
 
 from data_access.core.schema import tasks, units
-from data_access.tasks.categories import (DUE_SOON_DAYS, OPEN_STATUSES, category_on, completed_by,
-                                              counted_on)
+from data_access.tasks.categories import DUE_SOON_DAYS, OPEN_STATUSES, category_on, completed_by, counted_on
 from data_access.tasks.filters import AGE_BUCKET_NAMES, TaskFilter, age_condition, where
 
 
@@ -42,9 +41,7 @@ def count_by_category(conn: Connection, f: TaskFilter) -> TaskCategoryCounts:
     """Counts of the five categories on `f.as_of` of the tasks the filter selects."""
     category = category_on(f.as_of).label("category")
     rows = conn.execute(
-        select(category,
-               func.count().label("n"),
-               func.count(case((tasks.c.due_on.is_(None), 1))).label("no_deadline"))
+        select(category, func.count().label("n"), func.count(case((tasks.c.due_on.is_(None), 1))).label("no_deadline"))
         .where(*where(f))
         .group_by(category)
     ).all()
@@ -70,10 +67,12 @@ def overdue_summary(conn: Connection, today: dt.date) -> OverdueSummary:
     row = conn.execute(
         select(
             func.count(case((and_(is_open, tasks.c.due_on < today), 1))).label("overdue_now"),
-            func.count(case((and_(counted_on(week_ago), not_(completed_by(week_ago)),
-                                  tasks.c.due_on < week_ago), 1))).label("overdue_week_ago"),
-            func.count(case((and_(is_open, tasks.c.due_on.between(today, today + dt.timedelta(days=DUE_SOON_DAYS - 1))),
-                             1))).label("due_next_7_days"),
+            func.count(
+                case((and_(counted_on(week_ago), not_(completed_by(week_ago)), tasks.c.due_on < week_ago), 1))
+            ).label("overdue_week_ago"),
+            func.count(
+                case((and_(is_open, tasks.c.due_on.between(today, today + dt.timedelta(days=DUE_SOON_DAYS - 1))), 1))
+            ).label("due_next_7_days"),
         ).where(tasks.c.status != "cancelled")
     ).one()
     return OverdueSummary(row.overdue_now, row.overdue_week_ago, row.due_next_7_days)
@@ -121,9 +120,12 @@ def by_source(conn: Connection, f: TaskFilter) -> list[SourceLoad]:
     f = f.without("source", "category", "age")
     category = category_on(f.as_of)
     rows = conn.execute(
-        select(tasks.c.source, func.count(),
-               func.count(case((category.in_(("completed_on_time", "completed_late")), 1))),
-               func.count(case((category == "open_overdue", 1))))
+        select(
+            tasks.c.source,
+            func.count(),
+            func.count(case((category.in_(("completed_on_time", "completed_late")), 1))),
+            func.count(case((category == "open_overdue", 1))),
+        )
         .where(*where(f))
         .group_by(tasks.c.source)
     ).all()
@@ -133,7 +135,8 @@ def by_source(conn: Connection, f: TaskFilter) -> list[SourceLoad]:
 def overdue_ages(conn: Connection, f: TaskFilter) -> dict[str, int]:
     """How many open overdue tasks have been overdue 1-7, 8-30, 31-90 and over 90 days."""
     f = f.without("category", "age")
-    counts = [func.count(case((age_condition(f.as_of, name), 1))).label(f"b{i}")
-              for i, name in enumerate(AGE_BUCKET_NAMES)]
+    counts = [
+        func.count(case((age_condition(f.as_of, name), 1))).label(f"b{i}") for i, name in enumerate(AGE_BUCKET_NAMES)
+    ]
     row = conn.execute(select(*counts).where(*where(f))).one()
     return dict(zip(AGE_BUCKET_NAMES, row))

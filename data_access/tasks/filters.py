@@ -16,8 +16,8 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy.sql import ColumnElement
 
 from data_access.core.periods import add_years
-from data_access.core.sql import like_pattern
 from data_access.core.schema import tasks
+from data_access.core.sql import like_pattern
 from data_access.tasks.categories import CATEGORIES, category_on, counted_on
 
 NO_DEADLINE = "no_deadline"
@@ -38,14 +38,17 @@ class TaskFilter:
     age: str | None = None  # one of AGE_BUCKET_NAMES: implies overdue
     text: str | None = None
 
-    def without(self, *fields: str) -> "TaskFilter":
+    def without(self, *fields: str) -> TaskFilter:
         """The same filter with some criteria dropped (a breakdown by unit ignores the unit)."""
-        return replace(self, **{name: None for name in fields})
+        return replace(self, **dict.fromkeys(fields))
 
-    def a_year_before(self) -> "TaskFilter":
-        return replace(self, as_of=add_years(self.as_of, -1),
-                       assigned_from=self.assigned_from and add_years(self.assigned_from, -1),
-                       assigned_to=self.assigned_to and add_years(self.assigned_to, -1))
+    def a_year_before(self) -> TaskFilter:
+        return replace(
+            self,
+            as_of=add_years(self.as_of, -1),
+            assigned_from=self.assigned_from and add_years(self.assigned_from, -1),
+            assigned_to=self.assigned_to and add_years(self.assigned_to, -1),
+        )
 
 
 def age_condition(as_of: dt.date, bucket: str) -> ColumnElement[bool]:
@@ -75,6 +78,10 @@ def where(f: TaskFilter) -> list[ColumnElement[bool]]:
         conditions.append(age_condition(f.as_of, f.age))
     if f.text:
         pattern = like_pattern(f.text.strip())
-        conditions.append(or_(func.lower(tasks.c.code).like(pattern, escape="\\"),
-                              func.lower(tasks.c.title).like(pattern, escape="\\")))
+        conditions.append(
+            or_(
+                func.lower(tasks.c.code).like(pattern, escape="\\"),
+                func.lower(tasks.c.title).like(pattern, escape="\\"),
+            )
+        )
     return conditions

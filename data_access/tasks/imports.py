@@ -13,14 +13,15 @@ import datetime as dt
 import io
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import IO, Mapping
+from typing import IO
 
 from openpyxl import load_workbook
 from sqlalchemy import Connection, select
 
-from data_access.core.edit_errors import EditError
 from data_access.core.database import LIVE, freshness
+from data_access.core.edit_errors import EditError
 from data_access.core.schema import TASK_SOURCES, units
 from data_access.tasks.edits import NewTask, task_problems
 
@@ -64,8 +65,9 @@ def _date(value, name: str, problems: list[EditError]) -> dt.date | None:
 
 
 @freshness(LIVE)
-def read_tasks(conn: Connection, stream: IO[bytes], source_names: Mapping[str, str], today: dt.date,
-               document_id: int | None = None) -> list[ImportRow]:
+def read_tasks(
+    conn: Connection, stream: IO[bytes], source_names: Mapping[str, str], today: dt.date, document_id: int | None = None
+) -> list[ImportRow]:
     """Every data row of the first sheet, with its problems; EditError('file', …) if the file itself is unusable.
 
     `source_names` maps the sources' labels (as offices write them) to their codes.
@@ -73,7 +75,7 @@ def read_tasks(conn: Connection, stream: IO[bytes], source_names: Mapping[str, s
     try:
         sheet = load_workbook(io.BytesIO(stream.read()), read_only=True, data_only=True).worksheets[0]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
-        raise EditError("file", "unreadable")
+        raise EditError("file", "unreadable") from None
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None) or ()
     where = {COLUMNS[plain(h)]: i for i, h in enumerate(header) if plain(h) in COLUMNS}
@@ -82,7 +84,7 @@ def read_tasks(conn: Connection, stream: IO[bytes], source_names: Mapping[str, s
         raise EditError("file", "missing_columns", value=", ".join(missing))
     sources = {plain(label): code for label, code in source_names.items()} | {c: c for c in TASK_SOURCES}
     by_name = {plain(name): (code, name) for code, name in conn.execute(select(units.c.code, units.c.name))}
-    by_code = {code: name for code, name in by_name.values()}
+    by_code = dict(by_name.values())
     found = []
     for line, values in enumerate(rows, start=2):
         cell = {name: values[i] if i < len(values) else None for name, i in where.items()}
@@ -94,12 +96,18 @@ def read_tasks(conn: Connection, stream: IO[bytes], source_names: Mapping[str, s
         unit_text = str(cell["unit"] or "").strip()
         unit_code = unit_text if unit_text in by_code else by_name.get(plain(unit_text), (unit_text, None))[0]
         raw_source = str(cell["source"] or "").strip()
-        task = NewTask(title=str(cell["title"] or "").strip(),
-                       source=sources.get(plain(raw_source), raw_source or None),
-                       unit_code=unit_code or None,
-                       assigned_on=_date(cell["assigned_on"], "assigned_on", problems),
-                       due_on=_date(cell["due_on"], "due_on", problems), document_id=document_id)
-        problems += [p for p in task_problems(conn, task, today)
-                     if not (p.field in {e.field for e in problems} and p.reason == "required")]
+        task = NewTask(
+            title=str(cell["title"] or "").strip(),
+            source=sources.get(plain(raw_source), raw_source or None),
+            unit_code=unit_code or None,
+            assigned_on=_date(cell["assigned_on"], "assigned_on", problems),
+            due_on=_date(cell["due_on"], "due_on", problems),
+            document_id=document_id,
+        )
+        problems += [
+            p
+            for p in task_problems(conn, task, today)
+            if not (p.field in {e.field for e in problems} and p.reason == "required")
+        ]
         found.append(ImportRow(line, task, by_code.get(unit_code), problems))
     return found

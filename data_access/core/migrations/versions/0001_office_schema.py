@@ -17,8 +17,16 @@ branch_labels = None
 depends_on = None
 
 UNIT_KINDS = ("department", "commune", "ward", "special_zone", "office", "central", "other")
-TASK_SOURCES = ("government", "prime_minister", "party_committee", "peoples_council",
-                "peoples_committee", "chairman", "vice_chairman", "other")
+TASK_SOURCES = (
+    "government",
+    "prime_minister",
+    "party_committee",
+    "peoples_council",
+    "peoples_committee",
+    "chairman",
+    "vice_chairman",
+    "other",
+)
 TASK_STATUSES = ("not_started", "in_progress", "paused", "completed", "cancelled")
 
 
@@ -62,8 +70,7 @@ def upgrade():
         sa.Column("digitally_signed", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.PrimaryKeyConstraint("id", name="pk_documents"),
         sa.CheckConstraint(_in("direction", ("incoming", "outgoing")), name="ck_documents_direction"),
-        sa.CheckConstraint(_in("urgency", ("normal", "urgent", "very_urgent", "flash")),
-                           name="ck_documents_urgency"),
+        sa.CheckConstraint(_in("urgency", ("normal", "urgent", "very_urgent", "flash")), name="ck_documents_urgency"),
     )
     op.create_index("ix_documents_direction_registered_on", "documents", ["direction", "registered_on"])
     op.create_index("ix_documents_unit_id_registered_on", "documents", ["unit_id", "registered_on"])
@@ -81,8 +88,7 @@ def upgrade():
         sa.Column("is_online", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("status", sa.Text, nullable=False, server_default=sa.text("'planned'")),
         sa.PrimaryKeyConstraint("id", name="pk_meetings"),
-        sa.CheckConstraint(_in("kind", ("meeting", "conference", "delegation", "other")),
-                           name="ck_meetings_kind"),
+        sa.CheckConstraint(_in("kind", ("meeting", "conference", "delegation", "other")), name="ck_meetings_kind"),
         sa.CheckConstraint(_in("status", ("planned", "held", "cancelled")), name="ck_meetings_status"),
     )
     op.create_index("ix_meetings_starts_at", "meetings", ["starts_at"])
@@ -93,10 +99,17 @@ def upgrade():
         sa.Column("code", sa.Text, nullable=False),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("source", sa.Text, nullable=False),
-        sa.Column("assignee_unit_id", sa.Integer,
-                  sa.ForeignKey("units.id", name="fk_tasks_assignee_unit_id_units"), nullable=False),
-        sa.Column("source_document_id", sa.Integer,
-                  sa.ForeignKey("documents.id", name="fk_tasks_source_document_id_documents")),
+        sa.Column(
+            "assignee_unit_id",
+            sa.Integer,
+            sa.ForeignKey("units.id", name="fk_tasks_assignee_unit_id_units"),
+            nullable=False,
+        ),
+        sa.Column(
+            "source_document_id",
+            sa.Integer,
+            sa.ForeignKey("documents.id", name="fk_tasks_source_document_id_documents"),
+        ),
         sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id", name="fk_tasks_meeting_id_meetings")),
         sa.Column("assigned_on", sa.Date, nullable=False),
         sa.Column("due_on", sa.Date),
@@ -108,8 +121,7 @@ def upgrade():
         sa.CheckConstraint(_in("source", TASK_SOURCES), name="ck_tasks_source"),
         sa.CheckConstraint(_in("status", TASK_STATUSES), name="ck_tasks_status"),
         sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="ck_tasks_progress_pct"),
-        sa.CheckConstraint("(status = 'completed') = (completed_on IS NOT NULL)",
-                           name="ck_tasks_completed_on"),
+        sa.CheckConstraint("(status = 'completed') = (completed_on IS NOT NULL)", name="ck_tasks_completed_on"),
     )
     op.create_index("ix_tasks_status_due_on", "tasks", ["status", "due_on"])
     op.create_index("ix_tasks_assignee_unit_id", "tasks", ["assignee_unit_id"])
@@ -120,25 +132,30 @@ def upgrade():
     op.create_table(
         "task_events",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("task_id", sa.Integer, sa.ForeignKey("tasks.id", name="fk_task_events_task_id_tasks"),
-                  nullable=False),
+        sa.Column(
+            "task_id", sa.Integer, sa.ForeignKey("tasks.id", name="fk_task_events_task_id_tasks"), nullable=False
+        ),
         _instant("at", nullable=False),
         sa.Column("kind", sa.Text, nullable=False),
         sa.Column("author", sa.Text),
         sa.Column("note", sa.Text),
         sa.Column("new_due_on", sa.Date),
         sa.PrimaryKeyConstraint("id", name="pk_task_events"),
-        sa.CheckConstraint(_in("kind", ("report", "urge", "extension", "status", "note")),
-                           name="ck_task_events_kind"),
+        sa.CheckConstraint(_in("kind", ("report", "urge", "extension", "status", "note")), name="ck_task_events_kind"),
     )
     op.create_index("ix_task_events_task_id_at", "task_events", ["task_id", "at"])
 
     op.create_table(
         "meeting_points",
-        sa.Column("meeting_id", sa.Integer,
-                  sa.ForeignKey("meetings.id", name="fk_meeting_points_meeting_id_meetings"), nullable=False),
-        sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id", name="fk_meeting_points_unit_id_units"),
-                  nullable=False),
+        sa.Column(
+            "meeting_id",
+            sa.Integer,
+            sa.ForeignKey("meetings.id", name="fk_meeting_points_meeting_id_meetings"),
+            nullable=False,
+        ),
+        sa.Column(
+            "unit_id", sa.Integer, sa.ForeignKey("units.id", name="fk_meeting_points_unit_id_units"), nullable=False
+        ),
         sa.Column("status", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("meeting_id", "unit_id", name="pk_meeting_points"),
         sa.CheckConstraint(_in("status", ("connected", "failed", "absent")), name="ck_meeting_points_status"),
@@ -148,14 +165,14 @@ def upgrade():
     op.create_table(
         "point_checks",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id", name="fk_point_checks_unit_id_units"),
-                  nullable=False),
+        sa.Column(
+            "unit_id", sa.Integer, sa.ForeignKey("units.id", name="fk_point_checks_unit_id_units"), nullable=False
+        ),
         _instant("checked_at", nullable=False),
         sa.Column("status", sa.Text, nullable=False),
         sa.Column("note", sa.Text),
         sa.PrimaryKeyConstraint("id", name="pk_point_checks"),
-        sa.CheckConstraint(_in("status", ("connected", "degraded", "disconnected")),
-                           name="ck_point_checks_status"),
+        sa.CheckConstraint(_in("status", ("connected", "degraded", "disconnected")), name="ck_point_checks_status"),
     )
     op.create_index("ix_point_checks_unit_id_checked_at", "point_checks", ["unit_id", "checked_at"])
     op.create_index("ix_point_checks_checked_at", "point_checks", ["checked_at"])

@@ -18,8 +18,9 @@ def upgrade():
         "login_sessions",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("token_hash", sa.Text, nullable=False),
-        sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", name="fk_login_sessions_user_id_users"),
-                  nullable=False),
+        sa.Column(
+            "user_id", sa.Integer, sa.ForeignKey("users.id", name="fk_login_sessions_user_id_users"), nullable=False
+        ),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ended_at", sa.DateTime(timezone=True)),
