@@ -52,12 +52,10 @@ def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, befo
                 t("kpi.meetings_avg_help", meetings=fmt_int(load.meetings), days=fmt_int(load.working_days)),
                 delta_color="off",
             ),
-            Kpi(
-                t("meetings.kpi_online"), fmt_int(sum(k.online for k in fig.kinds)), help=t("meetings.kpi_online_help")
-            ),
+            Kpi(t("meetings.kpi_online"), fmt_int(fig.online_held), help=t("meetings.kpi_online_help")),
             Kpi(
                 t("meetings.kpi_delegations"),
-                fmt_int(sum(k.online + k.in_person for k in fig.kinds if k.kind == "delegation")),
+                fmt_int(fig.delegations),
             ),
         ]
     )

@@ -89,9 +89,7 @@ def _documents(f: ShowFigures) -> None:
 
 
 def _meetings(f: ShowFigures) -> None:
-    kpi_row(
-        meeting_cards(f.overview) + [Kpi(t("meetings.kpi_online"), fmt_int(sum(k.online for k in f.meetings.kinds)))]
-    )
+    kpi_row(meeting_cards(f.overview) + [Kpi(t("meetings.kpi_online"), fmt_int(f.meetings.online_held))])
     with st.container(width=900):
         st.altair_chart(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE), width="stretch")
 

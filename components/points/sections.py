@@ -37,7 +37,7 @@ def ago(checked_at: dt.datetime | None, now: dt.datetime) -> str:
 def headline(fig: PointFigures, now: dt.datetime) -> None:
     c = fig.counts
     of_total = t("points.of_total", total=fmt_int(c.total))
-    stale = sum(1 for p in fig.board if p.is_stale(now))
+    stale = fig.stale(now)
     kpi_row(
         [
             Kpi(t("points.kpi_connected"), f"{fmt_int(c.connected)}/{fmt_int(c.total)}"),

@@ -170,6 +170,16 @@ class MeetingFigures:
     online_total: int
     missed: list[PointAttendance]
 
+    @property
+    def online_held(self) -> int:
+        """Online meetings held in the period, of every kind."""
+        return sum(k.online for k in self.kinds)
+
+    @property
+    def delegations(self) -> int:
+        """Delegations received (the "đoàn công tác"), online or in person."""
+        return sum(k.online + k.in_person for k in self.kinds if k.kind == "delegation")
+
 
 def meeting_figures(conn: Connection, start: dt.date, end: dt.date) -> MeetingFigures:
     online, online_total = online_meetings(conn, start, end)

@@ -204,6 +204,10 @@ class PointFigures:
     trouble: list[PointTrouble]
     rates: list[DailyRate]
 
+    def stale(self, now: dt.datetime) -> int:
+        """Points whose latest check is too old to trust at `now`."""
+        return sum(1 for p in self.board if p.is_stale(now))
+
 
 def point_figures(conn: Connection, start: dt.date, end: dt.date, now: dt.datetime) -> PointFigures:
     return PointFigures(
