@@ -11,7 +11,7 @@ from components.tasks.edit import task_edit
 from components.tasks.filters import age_pills, category_pills, scope_caption, task_filters
 from components.tasks.grid import task_grid
 from components.tasks.imports import task_import
-from components.tasks.picture import task_picture
+from components.tasks.picture import backlog_picture, task_picture
 from components.tasks.table import task_table
 from components.tasks.urging import urging_download
 from data_access.accounts.permissions import EDIT, may
@@ -52,15 +52,17 @@ st.subheader(t("tasks.section_picture"))
 task_picture(picture.value, db.read(figures.count_by_category, whole.a_year_before()))
 
 st.subheader(t("tasks.section_stuck"))
-unit_ranking(db.read(figures.overdue_by_unit, f))
+backlog = f.backlog()  # as of today, whenever assigned: never hidden behind the period
+backlog_picture(db.read(figures.count_by_category, backlog), backlog)
+unit_ranking(db.read(figures.overdue_by_unit, backlog))
 with st.container(horizontal=True, wrap=True, gap="large"):
     with st.container(width=340):
-        overdue_ages(db.read(figures.overdue_ages, f))
+        overdue_ages(db.read(figures.overdue_ages, backlog))
     with st.container(width=420):
-        by_source(db.read(figures.by_source, f))
+        by_source(db.read(figures.by_source, backlog))
 
 st.subheader(t("tasks.section_due_soon"))
-due_soon = db.read(lists.due_soon, f)
+due_soon = db.read(lists.due_soon, backlog)
 if due_soon:
     task_table(due_soon, keys.TASKS_DUE_SOON_TABLE)
 else:
@@ -84,4 +86,4 @@ sorted_paged_list(
 )
 
 st.subheader(t("tasks.section_urging"))
-urging_download(*db.read(lists.urging_summary, f), f.as_of, lambda: db.read(lists.urging_list, f))
+urging_download(*db.read(lists.urging_summary, backlog), f.as_of, lambda: db.read(lists.urging_list, backlog))

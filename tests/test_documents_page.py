@@ -125,3 +125,11 @@ def test_at_400k_documents_no_query_returns_more_rows_than_shown(monkeypatch, mi
     biggest = max(returned)
     print(f"\n{period}: {len(returned)} statements, largest result {biggest[0]} rows, page run {elapsed:.2f} s")
     assert biggest[0] <= 62, biggest
+
+
+def test_the_overdue_backlog_never_hides_behind_the_period(monkeypatch, docs_url):
+    """On 01/09 "this month" is one day and holds no overdue document; the backlog still counts
+    d3 (due 12/08) and d4 (due 29/08), both unprocessed, with the period's own count beside it."""
+    at = run_app(monkeypatch, docs_url, "2025-09-01T08:00:00+07:00", page=DOCUMENTS)
+    assert not at.exception
+    assert metrics(at)["Quá hạn chưa xử lý"] == ("2", "0 vào sổ trong kỳ")

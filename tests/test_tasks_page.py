@@ -74,23 +74,25 @@ def test_due_soon_table(monkeypatch, tasks_url):
 
 
 def test_ranking_and_sources_are_drawn(monkeypatch, tasks_url):
+    """Where it is stuck is the backlog as of today, whenever assigned: the six overdue tasks, not the month's four."""
     at = _open(monkeypatch, tasks_url)
     sources = at.dataframe[0].value
     assert dict(zip(sources["Nguồn giao"], sources["Quá hạn"])) == {
-        "Chủ tịch UBND tỉnh": 1,
+        "Chủ tịch UBND tỉnh": 2,
         "Thủ tướng Chính phủ": 1,
         "HĐND tỉnh": 1,
         "Khác": 1,
-        "Chính phủ": 0,
+        "Chính phủ": 1,
         "Phó Chủ tịch UBND tỉnh": 0,
     }
+    assert metrics(at)["Quá hạn chưa hoàn thành"][0] == str(K.ALL["open_overdue"])
     assert len(at.get("vega_lite_chart")) == 2
     assert not at.get("download_button")[0].proto.disabled
 
 
 def test_urging_download_is_offered(monkeypatch, tasks_url):
     at = _open(monkeypatch, tasks_url)
-    assert any("4 nhiệm vụ quá hạn của 2 đơn vị" in c.value for c in at.caption)
+    assert any("6 nhiệm vụ quá hạn của 3 đơn vị" in c.value for c in at.caption)  # the backlog, not the month's
 
 
 def test_one_task_from_its_link(monkeypatch, tasks_url):
@@ -113,3 +115,17 @@ def test_bad_filter_in_the_url_is_explained(monkeypatch, tasks_url):
     at = _open(monkeypatch, tasks_url, query={"category": "late-ish"})
     assert "không hợp lệ" in at.toast[0].value
     assert len(_list_codes(at)) == 10
+
+
+@pytest.mark.parametrize("now_iso", ["2025-09-01T08:00:00+07:00", "2026-01-01T08:00:00+07:00", K.NOW_ISO])
+def test_the_backlog_never_hides_behind_the_period(monkeypatch, tasks_url, now_iso):
+    """On the first day of a month or a year "this month" is one day; the default view still shows every
+    overdue task, the same count as the overview, with the ranking, the ages and the urging list behind it."""
+    overview = run_app(monkeypatch, tasks_url, now_iso)
+    overdue = metrics(overview)["Nhiệm vụ quá hạn"][0]
+    at = run_app(monkeypatch, tasks_url, now_iso, page=TASKS)
+    assert not at.exception
+    assert int(overdue) >= K.ALL["open_overdue"] - 1  # on 01/09 task 9 is not yet overdue; 0002 is
+    assert metrics(at)["Quá hạn chưa hoàn thành"][0] == overdue
+    assert any(f"{overdue} nhiệm vụ quá hạn của" in c.value for c in at.caption)
+    assert not any("Không có nhiệm vụ quá hạn" in c.value for c in at.caption)

@@ -55,7 +55,14 @@ def headline(fig: DocumentFigures, f: DocumentFilter, previous, last_year) -> No
                 fmt_percent(p.on_time_share) if p.on_time_share is not None else t("kpi.no_value"),
                 help=t("docs.kpi_on_time_help", on_time=fmt_int(p.on_time), late=fmt_int(p.late)),
             ),
-            Kpi(t("docs.kpi_overdue"), fmt_int(p.overdue), help=t("docs.kpi_overdue_help", date=fmt_date(f.as_of))),
+            Kpi(
+                t("docs.kpi_overdue"),
+                fmt_int(fig.backlog_overdue),
+                t("docs.kpi_overdue_in_period", count=fmt_int(p.overdue)),
+                delta_color="off",
+                delta_arrow="off",
+                help=t("docs.kpi_overdue_help", date=fmt_date(f.as_of)),
+            ),
         ]
     )
     st.caption(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import streamlit as st
+
 from components.shared.kpi import Kpi, kpi_row
 from data_access.tasks.figures import TaskCategoryCounts
-from i18n import fmt_int, fmt_percent, fmt_signed_decimal, fmt_signed_int, t
+from data_access.tasks.filters import TaskFilter
+from i18n import fmt_date, fmt_int, fmt_percent, fmt_signed_decimal, fmt_signed_int, t
 
 # Which way is good for each figure: more overdue is bad, more completed is good.
 _DELTA_COLOURS = {
@@ -22,6 +25,17 @@ def _rate_kpi(label: str, now: float | None, before: float | None, colour: str) 
     if now is not None and before is not None:
         delta = t("tasks.points", value=fmt_signed_decimal((now - before) * 100, 1))
     return Kpi(label, value, delta, t("tasks.vs_last_year"), delta_color=colour)
+
+
+def backlog_picture(counts: TaskCategoryCounts, backlog: TaskFilter) -> None:
+    """What is still to do today, whenever it was assigned: overdue and open, with the share overdue."""
+    st.caption(t("tasks.backlog_caption", as_of=fmt_date(backlog.as_of)))
+    kpi_row(
+        [
+            Kpi(t("tasks.backlog_overdue"), fmt_int(counts.open_overdue), help=t("tasks.backlog_overdue_help")),
+            Kpi(t("tasks.backlog_open"), fmt_int(counts.open_overdue + counts.open_in_time)),
+        ]
+    )
 
 
 def task_picture(now: TaskCategoryCounts, last_year: TaskCategoryCounts) -> None:

@@ -198,6 +198,24 @@ class DocumentFigures:
     processing: ProcessingCounts
     units: list[UnitProcessing]
     signed: SignedShare
+    backlog_overdue: int  # incoming, past the deadline, not processed as of f.as_of, whenever registered
+
+
+def overdue_backlog(conn: Connection, f: DocumentFilter) -> int:
+    """Incoming documents past their deadline and not processed on `f.as_of`, whenever they were registered.
+
+    The backlog never hides behind the period: the filter's type, urgency, unit, issuer and text apply,
+    its registration dates do not.
+    """
+    d = documents.c
+    return conn.execute(
+        select(func.count()).where(
+            *doc_where(f.without("state", "direction"), with_dates=False),
+            d.direction == "incoming",
+            d.due_on < f.as_of,
+            or_(d.processed_on.is_(None), d.processed_on > f.as_of),
+        )
+    ).scalar_one()
 
 
 def totals(conn: Connection, f: DocumentFilter, ranges: list[tuple[dt.date, dt.date]]) -> list[DocumentVolume]:
@@ -231,6 +249,7 @@ def document_figures(
         processing=processing_counts(conn, f),
         units=processing_by_unit(conn, f),
         signed=signed_share(conn, f),
+        backlog_overdue=overdue_backlog(conn, f),
     )
 
 
