@@ -689,3 +689,60 @@ def test_the_login_form_on_the_projector(browser, demo_server):
     _assert_fits(page)
     _screenshot(page, "login-projector")
     page.close()
+
+
+def test_a_reload_after_a_conflict_puts_the_current_values_in_the_form(browser, demo_server):
+    """A colleague saves 80 while the form is open; the save is refused; after "Tải lại bản mới" the
+    slider in the browser shows 80 (not the stale value), and saving again cannot write over 80 unseen."""
+    from sqlalchemy import select
+
+    from data_access.core.schema import tasks
+    from data_access.tasks.detail import task_by_code
+    from data_access.tasks.edits import update_task
+
+    url, db_url = demo_server
+    engine = get_engine(db_url)
+    with engine.connect() as conn:
+        code = conn.execute(
+            select(tasks.c.code)
+            .where(tasks.c.status == "in_progress", tasks.c.progress_pct.between(20, 60))
+            .order_by(tasks.c.code)
+            .limit(1)
+        ).scalar_one()
+    page = _new_page(browser, url, SIZES["tablet-landscape"], login="chuyenvien")
+    page.goto(f"{url}/tasks?task={code}")
+    page.get_by_role("heading", name=code, exact=False).wait_for(timeout=60_000)
+    _settle(page)
+    slider = page.get_by_role("slider").first
+    thumb = '[data-testid="stSliderThumbValue"]'
+    shown = page.locator(thumb).first.inner_text()
+
+    with engine.connect() as conn:
+        detail = task_by_code(conn, code, NOW.date())
+    colleague = next(u for u in list_users(engine) if u.login == "lanhdao")
+    update_task(
+        engine,
+        colleague,
+        detail.id,
+        detail.version,
+        detail.seen(),
+        status="in_progress",
+        progress_pct=80,
+        completed_on=None,
+        today=NOW.date(),
+    )
+
+    slider.focus()
+    page.keyboard.press("ArrowLeft")  # the user's own change, over what they opened
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("đã thay đổi bản ghi này", exact=False).wait_for(timeout=30_000)
+    page.get_by_role("button", name="Tải lại bản mới").click()
+    _settle(page)
+    _screenshot(page, "conflict-reloaded-tablet-landscape")
+    assert shown != "80"
+    assert page.locator(thumb).first.inner_text() == "80"  # the form holds the colleague's save
+    page.get_by_role("button", name="Lưu", exact=True).click()  # nothing typed since the reload
+    _settle(page)
+    with engine.connect() as conn:
+        assert task_by_code(conn, code, NOW.date()).progress_pct == 80
+    page.close()

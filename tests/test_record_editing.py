@@ -52,7 +52,7 @@ def test_a_specialist_marks_a_document_processed(monkeypatch, db_url, engine, of
         query={"document": str(office["doc"])},
         role="specialist",
     )
-    at.date_input(key=edit_key(keys.DOC_PROCESSED_ON, office["doc"])).set_value(dt.date(2025, 8, 27))
+    at.date_input(key=edit_key(keys.DOC_PROCESSED_ON, office["doc"], 1)).set_value(dt.date(2025, 8, 27))
     at.button(key=edit_key(keys.DOC_SAVE, office["doc"])).click().run()
     assert not at.exception and not at.error
     with engine.connect() as conn:
@@ -99,7 +99,7 @@ def test_a_meeting_held_and_its_points(monkeypatch, db_url, engine, office):
         role="specialist",
     )
     m = office["meeting"]
-    at.segmented_control(key=edit_key(keys.MEETING_STATUS, m)).set_value("held")
+    at.segmented_control(key=edit_key(keys.MEETING_STATUS, m, 1)).set_value("held")
     at.button(key=edit_key(keys.MEETING_STATUS_SAVE, m)).click().run()
     assert not at.exception and not at.error
     with engine.connect() as conn:
@@ -133,7 +133,7 @@ def test_a_meeting_cannot_be_held_before_it_starts(monkeypatch, db_url, engine, 
     at = run_app(
         monkeypatch, db_url, NOW_ISO, page="app_pages/meetings.py", query={"meeting": str(later)}, role="specialist"
     )
-    at.segmented_control(key=edit_key(keys.MEETING_STATUS, later)).set_value("held")
+    at.segmented_control(key=edit_key(keys.MEETING_STATUS, later, 1)).set_value("held")
     at.button(key=edit_key(keys.MEETING_STATUS_SAVE, later)).click().run()
     assert "cuộc họp chưa bắt đầu" in at.error[0].value
     assert _actions(engine) == []

@@ -58,8 +58,8 @@ def test_a_specialist_completes_a_task_and_the_overview_counts_one_less(monkeypa
     before = metrics(run_app(monkeypatch, tasks_url, K.NOW_ISO))["Nhiệm vụ quá hạn"][0]
     at = _open(monkeypatch, tasks_url, "specialist")
     task_id = _task(engine)["id"]
-    at.selectbox(key=edit_key(keys.TASK_STATUS, task_id)).select("completed")
-    at.date_input(key=edit_key(keys.TASK_DONE_ON, task_id)).set_value(dt.date(2025, 8, 27))
+    at.selectbox(key=edit_key(keys.TASK_STATUS, task_id, 1)).select("completed")
+    at.date_input(key=edit_key(keys.TASK_DONE_ON, task_id, 1)).set_value(dt.date(2025, 8, 27))
     at.button(key=edit_key(keys.TASK_SAVE, task_id)).click().run()
     assert not at.exception and not at.error
     row = _task(engine)
@@ -76,7 +76,7 @@ def test_a_specialist_completes_a_task_and_the_overview_counts_one_less(monkeypa
 def test_completed_without_a_date_is_refused_naming_the_field(monkeypatch, tasks_url, engine):
     at = _open(monkeypatch, tasks_url, "specialist")
     row = _task(engine)
-    at.selectbox(key=edit_key(keys.TASK_STATUS, row["id"])).select("completed")
+    at.selectbox(key=edit_key(keys.TASK_STATUS, row["id"], 1)).select("completed")
     at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
     assert "Ngày hoàn thành: cần nhập khi nhiệm vụ đã hoàn thành." in at.error[0].value
     assert dict(_task(engine)) == dict(row)
@@ -97,7 +97,7 @@ def test_a_save_over_a_newer_change_shows_what_changed(monkeypatch, tasks_url, e
         completed_on=None,
         today=dt.date(2025, 8, 28),
     )
-    at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"])).set_value(40)
+    at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"], 1)).set_value(40)
     at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
     message = at.error[0].value
     assert "lan.nt đã thay đổi bản ghi này" in message
@@ -105,15 +105,24 @@ def test_a_save_over_a_newer_change_shows_what_changed(monkeypatch, tasks_url, e
     assert "Tiến độ (%)" in message and "bây giờ là 70" in message
     assert _task(engine)["progress_pct"] == 70
     reload = next(b for b in at.button if b.label == "Tải lại bản mới")
+    at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()  # saving again without reloading
+    assert "lan.nt đã thay đổi bản ghi này" in at.error[0].value and _task(engine)["progress_pct"] == 70
+    reload = next(b for b in at.button if b.label == "Tải lại bản mới")
     reload.click().run()
-    assert at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"])).value == 70
+    # the form is drawn afresh for the current version: it holds 70, not the 40 typed over the old one
+    assert at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"], 2)).value == 70
+    assert at.selectbox(key=edit_key(keys.TASK_STATUS, row["id"], 2)).value == "in_progress"
+    at.slider(key=edit_key(keys.TASK_PROGRESS, row["id"], 2)).set_value(75)
+    at.button(key=edit_key(keys.TASK_SAVE, row["id"])).click().run()
+    assert not at.error, at.error[0].value
+    assert _task(engine)["progress_pct"] == 75  # a save now starts from what the user saw
 
 
 def test_a_leader_extends_the_deadline_and_the_history_shows_it(monkeypatch, tasks_url, engine):
     at = _open(monkeypatch, tasks_url, "leader")
     task_id = _task(engine)["id"]
-    at.date_input(key=edit_key(keys.TASK_NEW_DUE, task_id)).set_value(dt.date(2025, 9, 30))
-    at.text_area(key=edit_key(keys.TASK_REASON, task_id)).input("Chờ ý kiến của Bộ Tài chính")
+    at.date_input(key=edit_key(keys.TASK_NEW_DUE, task_id, 1)).set_value(dt.date(2025, 9, 30))
+    at.text_area(key=edit_key(keys.TASK_REASON, task_id, 1)).input("Chờ ý kiến của Bộ Tài chính")
     at.button(key=edit_key(keys.TASK_EXTEND, task_id)).click().run()
     assert not at.exception and not at.error
     assert _task(engine)["due_on"] == dt.date(2025, 9, 30)
@@ -177,8 +186,8 @@ def test_a_database_failure_during_a_save_keeps_the_form(monkeypatch, tasks_url,
         raise OperationalError("UPDATE tasks", {}, Exception("database is locked"))
 
     monkeypatch.setattr(task_edits, "update_task", broken)
-    at.slider(key=edit_key(keys.TASK_PROGRESS, task_id)).set_value(60)
+    at.slider(key=edit_key(keys.TASK_PROGRESS, task_id, 1)).set_value(60)
     at.button(key=edit_key(keys.TASK_SAVE, task_id)).click().run()
     assert not at.exception
     assert "Chưa lưu được" in at.error[0].value and "vẫn còn" in at.error[0].value
-    assert at.slider(key=edit_key(keys.TASK_PROGRESS, task_id)).value == 60
+    assert at.slider(key=edit_key(keys.TASK_PROGRESS, task_id, 1)).value == 60

@@ -141,5 +141,7 @@ USER_NEW_PASSWORD = "user_new_password"
 USER_ACTION_SAVE = "user_action_save"
 
 
-def edit_key(name: str, row_id) -> str:
-    return f"{name}_{row_id}"
+def edit_key(name: str, row_id, version: int | None = None) -> str:
+    """A form widget's key for one row; with the row's version, so that reloading a newer version
+    after a conflict draws new widgets holding the current values, never the stale ones typed before."""
+    return f"{name}_{row_id}" if version is None else f"{name}_{row_id}_v{version}"

@@ -21,7 +21,7 @@ from ui.saving import save
 def document_edit(detail: DocumentDetail, user, today: dt.date) -> None:
     seen_key = edit_key(keys.DOC_SEEN, detail.id)
     seen = st.session_state.setdefault(seen_key, detail.seen())
-    form_keys = [seen_key, edit_key(keys.DOC_PROCESSED_ON, detail.id)]
+    form_keys = [seen_key, edit_key(keys.DOC_PROCESSED_ON, detail.id, seen["version"])]
     st.markdown(f"#### {t('doc_edit.heading')}")
     with st.form(edit_key("doc_form", detail.id), border=False):
         processed_on = st.date_input(
@@ -30,7 +30,7 @@ def document_edit(detail: DocumentDetail, user, today: dt.date) -> None:
             max_value=max(today, seen["processed_on"] or today),
             format=DATE_INPUT_FORMAT,
             width=260,
-            key=edit_key(keys.DOC_PROCESSED_ON, detail.id),
+            key=edit_key(keys.DOC_PROCESSED_ON, detail.id, seen["version"]),
         )
         submitted = st.form_submit_button(
             t("doc_edit.save"), type="primary", icon=":material/task_alt:", key=edit_key(keys.DOC_SAVE, detail.id)

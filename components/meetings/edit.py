@@ -26,7 +26,7 @@ def meeting_edit(detail: MeetingDetail, user, points: Sequence[tuple[str, str]])
     m = detail.meeting
     seen_key = edit_key(keys.MEETING_SEEN, m.id)
     seen = st.session_state.setdefault(seen_key, detail.seen())
-    status_keys = [seen_key, edit_key(keys.MEETING_STATUS, m.id)]  # unsaved joins stay in their grid
+    status_keys = [seen_key, edit_key(keys.MEETING_STATUS, m.id, seen["version"])]  # unsaved joins stay in their grid
     st.markdown(f"#### {t('meeting_edit.heading')}")
     with st.container(horizontal=True, vertical_alignment="bottom", wrap=True):
         status = st.segmented_control(
@@ -34,7 +34,7 @@ def meeting_edit(detail: MeetingDetail, user, points: Sequence[tuple[str, str]])
             MEETING_STATUSES,
             default=seen["status"],
             format_func=lambda s: t(f"mstatus.{s}"),
-            key=edit_key(keys.MEETING_STATUS, m.id),
+            key=edit_key(keys.MEETING_STATUS, m.id, seen["version"]),
         )
         clicked = st.button(
             t("meeting_edit.save_status"), icon=":material/save:", key=edit_key(keys.MEETING_STATUS_SAVE, m.id)

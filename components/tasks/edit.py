@@ -20,11 +20,11 @@ from ui.keys import edit_key
 from ui.saving import save
 
 
-def _form_keys(task_id: int) -> list[str]:
-    return [
-        edit_key(k, task_id)
+def _form_keys(task_id: int, version: int) -> list[str]:
+    """The snapshot of the task as first shown, and the widgets of that version's forms."""
+    return [edit_key(keys.TASK_SEEN, task_id)] + [
+        edit_key(k, task_id, version)
         for k in (
-            keys.TASK_SEEN,
             keys.TASK_STATUS,
             keys.TASK_PROGRESS,
             keys.TASK_DONE_ON,
@@ -60,17 +60,22 @@ def _progress_form(detail, user, today, seen) -> None:
             TASK_STATUSES,
             index=TASK_STATUSES.index(seen["status"]),
             format_func=lambda s: t(f"status.{s}"),
-            key=edit_key(keys.TASK_STATUS, detail.id),
+            key=edit_key(keys.TASK_STATUS, detail.id, seen["version"]),
         )
         progress = st.slider(
-            t("field.progress_pct"), 0, 100, seen["progress_pct"], step=5, key=edit_key(keys.TASK_PROGRESS, detail.id)
+            t("field.progress_pct"),
+            0,
+            100,
+            seen["progress_pct"],
+            step=5,
+            key=edit_key(keys.TASK_PROGRESS, detail.id, seen["version"]),
         )
         done_on = st.date_input(
             t("task_edit.completed_on"),
             value=seen["completed_on"],
             format=DATE_INPUT_FORMAT,
             max_value=max(today, seen["completed_on"] or today),  # another system's date
-            key=edit_key(keys.TASK_DONE_ON, detail.id),
+            key=edit_key(keys.TASK_DONE_ON, detail.id, seen["version"]),
         )
         submitted = st.form_submit_button(
             t("task_edit.save"), type="primary", icon=":material/save:", key=edit_key(keys.TASK_SAVE, detail.id)
@@ -86,7 +91,7 @@ def _progress_form(detail, user, today, seen) -> None:
             progress_pct=int(progress),
             completed_on=done_on,
             today=today,
-            forget_after=_form_keys(detail.id),
+            forget_after=_form_keys(detail.id, seen["version"]),
         )
 
 
@@ -120,9 +125,14 @@ def _event_form(detail, user) -> None:
 def _extend_form(detail, user, seen) -> None:
     with st.form(edit_key("task_extend_form", detail.id), border=False):
         new_due = st.date_input(
-            t("field.new_due_on"), value=None, format=DATE_INPUT_FORMAT, key=edit_key(keys.TASK_NEW_DUE, detail.id)
+            t("field.new_due_on"),
+            value=None,
+            format=DATE_INPUT_FORMAT,
+            key=edit_key(keys.TASK_NEW_DUE, detail.id, seen["version"]),
         )
-        reason = st.text_area(t("field.reason"), max_chars=2000, key=edit_key(keys.TASK_REASON, detail.id))
+        reason = st.text_area(
+            t("field.reason"), max_chars=2000, key=edit_key(keys.TASK_REASON, detail.id, seen["version"])
+        )
         submitted = st.form_submit_button(
             t("task_edit.extend"),
             type="primary",
@@ -138,5 +148,5 @@ def _extend_form(detail, user, seen) -> None:
             seen,
             new_due_on=new_due,
             reason=reason,
-            forget_after=_form_keys(detail.id),
+            forget_after=_form_keys(detail.id, seen["version"]),
         )
