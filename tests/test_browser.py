@@ -126,10 +126,15 @@ def demo_server(tmp_path_factory):
     _stop(proc)
 
 
-def _new_page(browser, url: str, size, signed_in: bool = True, login: str | None = None):
-    """A page in a fresh browser context, carrying the session cookie of the server's viewer (or of `login`)."""
+def _new_page(browser, url: str, size, signed_in: bool = True, login: str | None = None, touch: bool = False):
+    """A page in a fresh browser context, carrying the session cookie of the server's viewer (or of `login`).
+
+    `touch`: a touch screen (Playwright's touch emulation), tapped with page.touchscreen.tap.
+    """
     base = "/".join(url.split("/")[:3])
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="vi-VN")
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]}, locale="vi-VN", has_touch=touch, is_mobile=False
+    )
     token = _session_of(_DATABASES[base], login) if login else _SIGNED_IN.get(base)
     if signed_in and token:
         context.add_cookies([{"name": COOKIE, "value": token, "url": base}])
@@ -147,8 +152,8 @@ def browser():
         b.close()
 
 
-def _open(browser, url, size, timeout_ms=90_000):
-    page = _new_page(browser, url, size)
+def _open(browser, url, size, timeout_ms=90_000, touch: bool = False):
+    page = _new_page(browser, url, size, touch=touch)
     page.goto(url)
     page.wait_for_selector('[data-testid="stMetric"]', timeout=timeout_ms)
     _settle(page)
@@ -274,12 +279,12 @@ def test_tasks_page_readable_at_each_size(browser, demo_server, size_name):
 
 def test_tapping_a_row_opens_the_task_and_back(browser, demo_server):
     url, db_url = demo_server
-    page = _open(browser, url + "/tasks?scope=all&category=open_overdue", SIZES["tablet-landscape"])
+    page = _open(browser, url + "/tasks?scope=all&category=open_overdue", SIZES["tablet-landscape"], touch=True)
     grid = page.locator('[data-testid="stDataFrame"]').last
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 18, box["y"] + 44 + 22)  # the selection cell of the first row
+    page.touchscreen.tap(box["x"] + 300, box["y"] + 44 + 22)  # a finger on the first row's title, not its checkbox
     page.wait_for_function("() => location.search.includes('task=')", timeout=15_000)
     _settle(page)
     code = page.evaluate("new URLSearchParams(location.search).get('task')")
@@ -346,12 +351,12 @@ def test_documents_page_readable_at_each_size(browser, demo_server, size_name):
 
 def test_tapping_a_document_row_opens_it(browser, demo_server):
     url, _ = demo_server
-    page = _open(browser, url + "/documents?state=overdue", SIZES["tablet-portrait"])
+    page = _open(browser, url + "/documents?state=overdue", SIZES["tablet-portrait"], touch=True)
     grid = page.locator('[data-testid="stDataFrame"]').last
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 18, box["y"] + 44 + 22)
+    page.touchscreen.tap(box["x"] + 300, box["y"] + 44 + 22)  # a finger on the summary, not the checkbox
     page.wait_for_function("() => location.search.includes('document=')", timeout=15_000)
     _settle(page)
     page.get_by_text("Quá hạn chưa xử lý").first.wait_for(timeout=30_000)

@@ -215,7 +215,7 @@ def kinds(fig: DocumentFigures) -> None:
                 ),
                 hide_index=True,
                 key=keys.DOCS_ISSUER_TABLE,
-                selection_mode="single-row",
+                selection_mode=["single-row", "single-cell"],
                 on_select=partial(_on_issuer_tap, [s.key for s in issuers]),
                 row_height=44,
             )
@@ -244,7 +244,7 @@ def processing(units: Sequence[UnitProcessing]) -> None:
         frame,
         hide_index=True,
         key=keys.DOCS_UNIT_TABLE,
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],
         on_select=partial(_on_unit_tap, [u.unit_id for u in units]),
         row_height=44,
         column_config={t("docs.col_unit"): st.column_config.TextColumn(width=260)},

@@ -1,4 +1,4 @@
-"""A table whose rows open an item: a tap on a row puts the item's id in the URL (?task=..., ?document=...).
+"""A table whose rows open an item: a tap anywhere on a row puts the item's id in the URL (?task=..., ?document=...).
 
 An item of another page (a commune point listed on the meetings page) is
 opened by asking the router to switch pages (`PENDING_SWITCH`), because a
@@ -49,7 +49,7 @@ def item_table(
         hide_index=True,
         key=key,
         on_select=partial(_on_select, key, param, list(ids), page),
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],  # a tap on any cell opens the row's item
         row_height=ROW_HEIGHT_PX,
         column_config=column_config,
     )

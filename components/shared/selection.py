@@ -15,6 +15,10 @@ def chart_pick(chart_key: str, selection: str) -> dict | None:
 
 
 def table_pick(table_key: str, values: Sequence):
-    """The value of the tapped row (values are in the table's row order), or None."""
-    rows = st.session_state[table_key].selection.rows
+    """The value of the tapped row (values are in the table's row order), or None.
+
+    A tap anywhere on a row counts: on a cell (any column, the title included) or on its selection box.
+    """
+    selection = st.session_state[table_key].selection
+    rows = list(selection.get("rows", [])) or [cell[0] for cell in selection.get("cells", [])]
     return values[rows[0]] if rows else None

@@ -112,6 +112,6 @@ def by_source(loads: Sequence[SourceLoad]) -> None:
         hide_index=True,
         key=keys.TASKS_SOURCE_TABLE,
         on_select=partial(_on_source_tap, [s.source for s in loads]),
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],
         row_height=44,
     )
