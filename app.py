@@ -23,16 +23,9 @@ from i18n import t
 from ui import keys
 from ui import session as accounts
 from ui.db import open_database
+from ui.language import chosen_language, with_language
 from ui.saving import show_flash
 from ui.startup import ensure_ready, is_ready
-
-
-def _chosen_language() -> str:
-    """?lang=en switches the language and it stays for the session."""
-    asked = st.query_params.get(keys.LANGUAGE)
-    if asked in i18n.LANGUAGES:
-        st.session_state[keys.LANGUAGE] = asked
-    return st.session_state.get(keys.LANGUAGE, i18n.DEFAULT_LANGUAGE)
 
 
 def _demo_hint(url: str) -> str | None:
@@ -64,7 +57,7 @@ def _pages(role: str | None) -> list:
     return pages
 
 
-i18n.set_language(_chosen_language())
+i18n.set_language(chosen_language())
 st.set_page_config(
     page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide", initial_sidebar_state="collapsed"
 )
@@ -99,7 +92,7 @@ if presenting:
     st.stop()
 pending = st.session_state.pop(keys.PENDING_SWITCH, None)
 if pending:  # a tap on another page's item (a commune point on the meetings page)
-    st.switch_page(pending[0], query_params=pending[1])
+    st.switch_page(pending[0], query_params=with_language(pending[1]))
 with st.container(horizontal=True, vertical_alignment="center"):
     st.title(navigation.title)
     try:

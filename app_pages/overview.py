@@ -10,6 +10,7 @@ from data_access.core.database import NOW
 from data_access.overview.figures import overview_figures
 from i18n import t
 from ui.db import current
+from ui.language import with_language
 
 period = selected_period()
 f = current().read(overview_figures, period, NOW)
@@ -21,7 +22,7 @@ st.page_link(
     "app_pages/tasks.py",
     label=t("overview.see_overdue"),
     icon=":material/arrow_forward:",
-    query_params={"scope": "all", "category": "open_overdue"},
+    query_params=with_language({"scope": "all", "category": "open_overdue"}),
 )
 
 st.subheader(t("overview.section_documents"))

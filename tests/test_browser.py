@@ -465,12 +465,28 @@ def test_every_page_in_english(browser, demo_server, name, size_name):
 
 
 def test_english_stays_for_the_session(browser, demo_server):
+    """?lang=en before signing in stays after it, after a page switch, a reload, and on a copied address."""
     url, _ = demo_server
-    page = _open(browser, url + "/?lang=en", SIZES["tablet-landscape"])
+    page = _new_page(browser, url, SIZES["tablet-landscape"], signed_in=False)
+    page.goto(url + "/?lang=en")
+    page.get_by_label("Login").wait_for(timeout=60_000)  # the login form itself is in English
+    password = read_demo_passwords(Path(demo_server[1].removeprefix("sqlite:///")).parent / "demo-accounts.txt")
+    page.get_by_label("Login").fill("lanhdao")
+    page.get_by_role("textbox", name="Password").fill(password["lanhdao"])
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Overview").wait_for(timeout=60_000)
+    _settle(page)
     page.get_by_role("link", name="Tasks").first.click()
     page.wait_for_url("**/tasks**", timeout=15_000)
     page.get_by_role("heading", name="Implementation status").wait_for(timeout=30_000)
-    assert "lang=en" not in page.url
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=15_000)  # rides on the address
+    copied = page.url
+    page.reload()
+    page.get_by_role("heading", name="Implementation status").wait_for(timeout=60_000)
+    other = _new_page(browser, url, SIZES["tablet-portrait"], login="chuyenvien")  # a colleague opens the link
+    other.goto(copied)
+    other.get_by_role("heading", name="Implementation status").wait_for(timeout=60_000)
+    other.close()
     page.close()
 
 

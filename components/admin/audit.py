@@ -8,6 +8,7 @@ from data_access.accounts.audit import AuditEntry
 from i18n import fmt_datetime, fmt_int, known, t
 from ui import keys
 from ui.display import field_label, shown_value
+from ui.language import with_language
 
 TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks", "users")
 PAGES = {
@@ -66,7 +67,7 @@ def audit_list(total: int, entries: list[AuditEntry]) -> None:
                     PAGES[entry.link[0]],
                     label=what,
                     icon=":material/open_in_new:",
-                    query_params={entry.link[0]: entry.link[1]},
+                    query_params=with_language({entry.link[0]: entry.link[1]}),
                 )
             else:
                 st.markdown(what)

@@ -12,6 +12,7 @@ from components.shared.palette import badge_colour
 from data_access.meetings.detail import MeetingDetail
 from i18n import fmt_int, fmt_time_span, t
 from ui import keys
+from ui.language import with_language
 
 
 def meeting_detail_view(
@@ -55,7 +56,7 @@ def meeting_detail_view(
                         "app_pages/points.py",
                         label=f"{p.unit_name} · {t('join.' + p.status)}",
                         icon=icon,
-                        query_params={"point": p.unit_code},
+                        query_params=with_language({"point": p.unit_code}),
                     )
             connected = [p.unit_name for p in detail.points if p.status == "connected"]
             if connected:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from data_access.tasks.lists import AssignedTask
 from i18n import fmt_date, t
+from ui.language import language_suffix, with_language
 
 
 def back_button(label: str, param: str, key: str) -> None:
@@ -30,7 +31,7 @@ def share_link(caption: str, param: str, value: str, page_path: str) -> None:
     """The address that opens this item, ready to copy (AppTest has no URL: the path is used)."""
     st.caption(caption)
     page_url = (st.context.url or page_path).split("?")[0]
-    st.code(f"{page_url}?{param}={value}", language=None)
+    st.code(f"{page_url}?{param}={value}{language_suffix()}", language=None)
 
 
 def assigned_tasks(heading: str, none_text: str, tasks: Sequence[AssignedTask]) -> None:
@@ -43,6 +44,6 @@ def assigned_tasks(heading: str, none_text: str, tasks: Sequence[AssignedTask]) 
         st.page_link(
             "app_pages/tasks.py",
             label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
-            query_params={"task": task.code},
+            query_params=with_language({"task": task.code}),
             icon=":material/assignment:",
         )

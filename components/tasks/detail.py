@@ -13,6 +13,7 @@ from data_access.tasks.detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_int, t
 from ui import keys
 from ui.display import status_change
+from ui.language import with_language
 
 
 def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[TaskDetail], None] | None = None) -> None:
@@ -47,7 +48,7 @@ def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[Tas
             "app_pages/documents.py",
             icon=":material/description:",
             label=f"{detail.document_number} · {detail.document_type}: {detail.document_summary}",
-            query_params={"document": str(detail.document_id)},
+            query_params=with_language({"document": str(detail.document_id)}),
         )
     meeting = (
         f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}" if detail.meeting_id else t("task.none")
