@@ -767,3 +767,76 @@ def test_a_reload_after_a_conflict_puts_the_current_values_in_the_form(browser, 
     with engine.connect() as conn:
         assert task_by_code(conn, code, NOW.date()).progress_pct == 80
     page.close()
+
+
+_SHOW_TEXT_SIZES = """() => {
+  const texts = [];
+  const walker = document.createTreeWalker(document.querySelector('[data-testid="stMain"]') || document.body,
+                                           NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest('style,script')) continue;
+    const style = getComputedStyle(el), box = el.getBoundingClientRect();
+    if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0) continue;
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
+    if (opacity === 0) continue;  // invisible (a chart's hidden axis copy)
+    texts.push([node.textContent.trim().slice(0, 40), parseFloat(style.fontSize), style.color, opacity]);
+  }
+  for (const t of document.querySelectorAll('[data-testid="stVegaLiteChart"] svg text')) {
+    const style = getComputedStyle(t);
+    let opacity = parseFloat(style.fillOpacity || '1') * parseFloat(style.opacity || '1');
+    if (!t.textContent.trim() || opacity === 0) continue;  // Vega hides overlapping labels this way
+    texts.push([t.textContent.trim().slice(0, 40), parseFloat(style.fontSize), style.fill, opacity]);
+  }
+  return texts;
+}"""
+
+
+def _luminance(rgb: str, opacity: float = 1.0) -> float:
+    """Relative luminance of a CSS colour drawn with `opacity` over white (the slides' background)."""
+    parts = [float(v) for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")]
+    alpha = (parts[3] if len(parts) > 3 else 1.0) * opacity
+    values = [(alpha * v + (1 - alpha) * 255) / 255 for v in parts[:3]]
+    linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_slide_reads_from_the_back_of_the_hall_and_a_clicker_steps_it(browser, demo_server):
+    """At 1920x1080: the show opens on the overview whatever the clock; on every slide each text is at least
+    28 px (chart labels included), each figure 80 px, dark on white (contrast at least 7:1); → and PageDown
+    step and hold, P resumes."""
+    url, _ = demo_server
+    page = _new_page(browser, url, (1920, 1080))
+    page.goto(url + "/?mode=present&interval=600&refresh=600")
+    page.get_by_role("heading", name="Tổng quan").wait_for(timeout=60_000)
+    for n in range(1, 6):
+        page.wait_for_function(f"() => document.body.innerText.includes('Trang {n}/5')", timeout=30_000)
+        _settle(page)
+        _assert_fits(page)
+        _screenshot(page, f"present-large-{n}-projector")
+        texts = page.evaluate(_SHOW_TEXT_SIZES)
+        small = [(text, size) for text, size, _, _ in texts if size < 28]
+        assert not small, (n, small[:10])
+        # text on white, or white on a coloured tile (the tiles' own colours are checked in the palette test)
+        dim = [
+            (text, c, o)
+            for text, _, c, o in texts
+            if c.startswith("rgb") and c != "rgb(255, 255, 255)" and 1.05 / (_luminance(c, o) + 0.05) < 7
+        ]
+        assert not dim, (n, dim[:10])
+        figures = page.evaluate("""[...document.querySelectorAll('[data-testid="stMetricValue"]')]
+                                   .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        assert figures and min(figures) >= 80, figures
+        height = page.evaluate("document.scrollingElement.scrollHeight")
+        assert height <= 1080 + 2, (n, height)  # one screen: nothing below the fold of the projector
+        if n in (2, 3, 4):  # the chart slides: the chart reaches down into the lower third
+            bottom = page.evaluate("""Math.max(...[...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                                      .map(e => e.getBoundingClientRect().bottom))""")
+            assert bottom >= 1080 * 0.7, (n, bottom)
+        page.keyboard.press("ArrowRight" if n % 2 else "PageDown")
+    page.wait_for_function("() => document.body.innerText.includes('Trang 1/5')", timeout=30_000)
+    assert page.get_by_text("tạm dừng", exact=False).count() >= 1  # a step holds the slide
+    page.keyboard.press("p")
+    page.wait_for_function("() => !document.body.innerText.includes('tạm dừng')", timeout=30_000)
+    page.close()

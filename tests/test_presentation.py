@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.overview.show import SLIDES, ShowSettings, current_slide
+from components.overview.show import SLIDES, ShowPosition, ShowSettings, start_position
 from data_access.core.errors import DatabaseProblem
 from tests import known_office
 from tests.apptest import metrics, run_app
@@ -10,11 +10,26 @@ from tests.known_office import NOW_ISO
 from ui.db import CachedDatabase
 
 
-def test_slides_follow_the_clock_and_a_held_slide_stays():
-    every_20 = ShowSettings(interval=20, refresh=60, held_slide=None)
-    assert [current_slide(every_20, t) for t in (0, 19, 20, 45, 80, 100)] == [0, 0, 1, 2, 4, 0]
-    assert current_slide(ShowSettings(20, 60, held_slide=3), 12345) == 3
+def test_slides_start_on_the_overview_and_follow_the_clock_and_a_held_slide_stays():
+    started = 1_000_007.0  # whatever the clock says when the show opens, it opens on the overview
+    every_20 = start_position(ShowSettings(interval=20, refresh=60, held_slide=None), started)
+    assert [every_20.at(started + t, 20) for t in (0, 19, 20, 45, 80, 100)] == [0, 0, 1, 2, 4, 0]
+    held = start_position(ShowSettings(20, 60, held_slide=3), started)
+    assert held.at(started + 12345, 20) == 3 and held.paused
     assert len(SLIDES) == 5
+
+
+def test_a_clicker_steps_pauses_and_resumes():
+    p = ShowPosition(0, 0.0, False)
+    p = p.after("next", 45.0, 20)  # on slide 3 (index 2) by the clock: next holds slide 4
+    assert (p.at(45.0, 20), p.paused) == (3, True) and p.at(500.0, 20) == 3
+    p = p.after("prev", 50.0, 20)
+    assert p.at(50.0, 20) == 2
+    p = p.after("pause", 60.0, 20)  # resume from there
+    assert not p.paused and p.at(60.0, 20) == 2 and p.at(80.0, 20) == 3
+    p = p.after("pause", 81.0, 20)
+    assert p.paused and p.at(1000.0, 20) == 3
+    assert p.after("first", 90.0, 20).at(90.0, 20) == 0
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ PERIOD_RANGE = "period_range"
 LANGUAGE = "lang"  # ?lang=en, kept for the session
 DB_RETRY = "db_retry"
 TABLE_NONCE = "_table_nonce"
+SHOW_CLICKER = "show_clicker"  # the presenter's keys on a slide show
 PENDING_SWITCH = "_pending_switch"  # (page script, query params) for the router to open
 FLASH = "_flash"  # a message to show after the rerun that follows a save
 

@@ -25,13 +25,37 @@ from data_access.core.database import NOW
 from data_access.core.errors import DatabaseProblem
 from data_access.overview.slides import ShowFigures, show_figures
 from i18n import fmt_datetime, fmt_int, t
+from ui import keys
 from ui.db import current
 
 SLIDES = ("overview", "tasks", "documents", "meetings", "points")
 DEFAULT_INTERVAL, MIN_INTERVAL = 20, 3
 DEFAULT_REFRESH, MIN_REFRESH = 60, 5
-SHOW_FONT_SIZE = 22  # chart labels read from the back of a hall
+SHOW_FONT_SIZE = 28  # every text on a slide, charts included: read from the back of a hall at 1920x1080
+PROBLEM_TILES = 15  # the points slide names the points that need attention, five a row
 _LAST = "_show_last_figures"
+_POSITION = "_show_position"
+
+# A presenter's clicker sends arrow or page keys; "b", "p" or "." pauses and resumes (most clickers' black-screen key).
+CLICKER_JS = """
+export default function(component) {
+  const { setTriggerValue } = component;
+  const actions = {ArrowRight: 'next', ArrowDown: 'next', PageDown: 'next', ' ': 'next',
+                   ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev', Home: 'first',
+                   b: 'pause', B: 'pause', p: 'pause', P: 'pause', '.': 'pause'};
+  if (window.__officeClicker) { document.removeEventListener('keydown', window.__officeClicker); }
+  window.__officeClicker = (event) => {
+    const action = actions[event.key];
+    if (action && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      event.preventDefault();
+      setTriggerValue('action', action);
+    }
+  };
+  document.addEventListener('keydown', window.__officeClicker);
+  return () => document.removeEventListener('keydown', window.__officeClicker);
+}
+"""
+_clicker = st.components.v2.component("office_show_clicker", js=CLICKER_JS)
 
 
 @dataclass(frozen=True)
@@ -55,10 +79,38 @@ def settings_from_url() -> ShowSettings:
     )
 
 
-def current_slide(settings: ShowSettings, now: float) -> int:
+@dataclass(frozen=True)
+class ShowPosition:
+    """Where the show stands: `slide` since `since` (seconds); paused, it stays there."""
+
+    slide: int
+    since: float
+    paused: bool
+
+    def at(self, now: float, interval: int) -> int:
+        if self.paused:
+            return self.slide
+        return (self.slide + int((now - self.since) // interval)) % len(SLIDES)
+
+    def after(self, action: str, now: float, interval: int) -> ShowPosition:
+        """The position after a clicker key: a step holds the new slide; pause toggles; first restarts."""
+        current = self.at(now, interval)
+        if action == "next":
+            return ShowPosition((current + 1) % len(SLIDES), now, True)
+        if action == "prev":
+            return ShowPosition((current - 1) % len(SLIDES), now, True)
+        if action == "first":
+            return ShowPosition(0, now, False)
+        if action == "pause":
+            return ShowPosition(current, now, not self.paused)
+        return self
+
+
+def start_position(settings: ShowSettings, now: float) -> ShowPosition:
+    """A show starts on the overview slide (or the one ?slide= holds, paused)."""
     if settings.held_slide is not None:
-        return settings.held_slide
-    return int(now // settings.interval) % len(SLIDES)
+        return ShowPosition(settings.held_slide, now, True)
+    return ShowPosition(0, now, False)
 
 
 def _figures(settings: ShowSettings) -> tuple[ShowFigures | None, bool]:
@@ -90,11 +142,12 @@ def _documents(f: ShowFigures) -> None:
 
 def _meetings(f: ShowFigures) -> None:
     kpi_row(meeting_cards(f.overview) + [Kpi(t("meetings.kpi_online"), fmt_int(f.meetings.online_held))])
-    with st.container(width=900):
-        st.altair_chart(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE), width="stretch")
+    with st.container(width=1400):
+        st.altair_chart(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE + 8), width="stretch")
 
 
 def _points(f: ShowFigures) -> None:
+    """The counts, then the points that need attention named in large tiles (102 tiles cannot be read at 10 m)."""
     c = f.points.counts
     kpi_row(
         [
@@ -104,7 +157,15 @@ def _points(f: ShowFigures) -> None:
             Kpi(t("points.kpi_not_checked"), fmt_int(c.not_checked)),
         ]
     )
-    st.altair_chart(board_chart(f.points.board, f.read_at, columns=9), width="stretch")
+    attention = [p for p in f.points.board if p.status != "connected" or p.is_stale(f.read_at)]
+    if not attention:
+        st.caption(t("show.points_all_fine"))
+        return
+    st.caption(t("show.points_attention", count=fmt_int(len(attention))))
+    shown = attention[:PROBLEM_TILES]
+    st.altair_chart(board_chart(shown, f.read_at, columns=5, font_size=SHOW_FONT_SIZE), width="stretch")
+    if len(attention) > len(shown):
+        st.caption(t("show.points_more", count=fmt_int(len(attention) - len(shown))))
 
 
 _DRAW = {"overview": _overview, "tasks": _tasks, "documents": _documents, "meetings": _meetings, "points": _points}
@@ -114,17 +175,28 @@ def run_show() -> None:
     presentation_style()
     settings = settings_from_url()
 
+    st.session_state.setdefault(_POSITION, start_position(settings, time.time()))
+
+    def on_key() -> None:
+        action = st.session_state[keys.SHOW_CLICKER].action
+        if action:
+            st.session_state[_POSITION] = st.session_state[_POSITION].after(action, time.time(), settings.interval)
+
     @st.fragment(run_every=min(settings.interval, settings.refresh))
     def show() -> None:
-        index = current_slide(settings, time.time())
+        _clicker(key=keys.SHOW_CLICKER, on_action_change=on_key)
+        position = st.session_state[_POSITION]
+        index = position.at(time.time(), settings.interval)
         figures, stale = _figures(settings)
         if figures is None:
             st.warning(t("show.no_data"), icon=":material/cloud_off:")
             return
         name = SLIDES[index]
         st.title(t(f"show.{name}"))
+        paused = f" · {t('show.paused')}" if position.paused else ""
         st.caption(
             f"{t('updated_at', time=fmt_datetime(figures.read_at))} · {t('show.slide', n=index + 1, total=len(SLIDES))}"
+            f"{paused}"
         )
         if stale:
             st.caption(t("show.stale"))

@@ -82,7 +82,7 @@ def short_name(point: PointState) -> str:
     return point.name[len(prefix) :] if point.name.startswith(prefix) else point.name
 
 
-def board_chart(points: Sequence[PointState], now: dt.datetime, columns: int = BOARD_COLUMNS):
+def board_chart(points: Sequence[PointState], now: dt.datetime, columns: int = BOARD_COLUMNS, font_size: int = 12):
     """A tile per point: its symbol, its short name, how long since its last check (* if stale)."""
     frame = pd.DataFrame(
         {
@@ -104,6 +104,7 @@ def board_chart(points: Sequence[PointState], now: dt.datetime, columns: int = B
         columns=columns,
         selection="point",
         lang=language(),
+        font_size=font_size,
     )
 
 

@@ -34,10 +34,12 @@ def _tap_catcher(base: alt.Chart, pick) -> alt.Chart:
 
 
 def _finish(chart, lang: str, font_size: int = FONT_SIZE):
+    """The shared look; at a slide's size (larger than a page's) every label is black for the back of a hall."""
+    ink = {"labelColor": "#000000", "titleColor": "#000000"} if font_size > FONT_SIZE else {}
     return (
         chart.configure(locale={"number": VEGA_LOCALES[lang]})
-        .configure_axis(labelFontSize=font_size, titleFontSize=font_size)
-        .configure_legend(labelFontSize=font_size)
+        .configure_axis(labelFontSize=font_size, titleFontSize=font_size, **ink)
+        .configure_legend(labelFontSize=font_size, **({"labelColor": "#000000"} if ink else {}))
         .configure_view(strokeWidth=0)
     )
 
@@ -73,7 +75,7 @@ def build_ranking_chart(
         .add_params(pick)
     )
     labels = base.mark_text(align="left", dx=4, fontSize=font_size).encode(text=f"{text}:N")
-    bar_height = max(BAR_HEIGHT_PX, int(font_size * 2.4))
+    bar_height = max(BAR_HEIGHT_PX, int(font_size * 1.9))
     return _finish((bars + labels).properties(height=max(120, bar_height * len(df))), lang, font_size)
 
 
@@ -137,7 +139,7 @@ def build_volume_chart(
             color=alt.Color(
                 f"{direction_label}:N",
                 scale=colours,
-                legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+                legend=alt.Legend(orient="top", title=None, labelFontSize=font_size, symbolSize=font_size * 12),
             ),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
         )
@@ -145,10 +147,10 @@ def build_volume_chart(
     )
     chart = bars
     if len(order) <= LABELLED_BARS_MAX // 2:
-        chart = bars + base.mark_text(baseline="bottom", dy=-3, fontSize=12).encode(
+        chart = bars + base.mark_text(baseline="bottom", dy=-3, fontSize=max(12, font_size - 2)).encode(
             text=alt.Text(f"{value}:Q", format=",d")
         )
-    return _finish(chart.properties(height=280 if font_size == FONT_SIZE else 420), lang, font_size)
+    return _finish(chart.properties(height=280 if font_size == FONT_SIZE else 430), lang, font_size)
 
 
 KIND_COLOURS = {"meeting": "#1f5fa8", "conference": "#e08a00", "delegation": "#6a3d9a", "other": "#7f7f7f"}
@@ -224,15 +226,20 @@ def build_board_chart(
     columns: int,
     selection: str,
     lang: str,
+    font_size: int = 12,
 ) -> alt.Chart:
-    """Tiles in rows of `columns`, coloured and marked by status; a tap selects the tile's `code`."""
+    """Tiles in rows of `columns`, coloured and marked by status; a tap selects the tile's `code`.
+
+    `font_size` is the tile's name; its detail is one size smaller on a page, the same on a slide.
+    """
     pick = alt.selection_point(name=selection, fields=[code], on="click")
     statuses = list(POINT_STATUSES)
     df = df.assign(col=[i % columns for i in range(len(df))], row=[i // columns for i in range(len(df))])
     labels = dict(zip(df[status], df[status_label]))
     colour = alt.Color(
         f"{status_label}:N",
-        legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+        # on a slide the tiles' symbols and the cards above say the statuses: no legend to crowd the tiles
+        legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE) if font_size <= 12 else None,
         scale=alt.Scale(
             domain=[labels.get(s, s) for s in statuses if s in labels],
             range=[tone(s).hex for s in statuses if s in labels],
@@ -243,10 +250,21 @@ def build_board_chart(
         color=colour, opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6))
     )
     ink = alt.Color("ink:N", scale=None)
-    names = base.mark_text(fontSize=12, fontWeight="bold", dy=-7, limit=150).encode(text=f"{label}:N", color=ink)
-    details = base.mark_text(fontSize=11, dy=9, limit=150).encode(text=f"{detail}:N", color=ink)
+    large = font_size > 12
+    limit = 150 if not large else 2000 // columns
+    names = base.mark_text(fontSize=font_size, fontWeight="bold", dy=-font_size * 0.6, limit=limit).encode(
+        text=f"{label}:N", color=ink
+    )
+    details = base.mark_text(fontSize=font_size if large else 11, dy=font_size * 0.75, limit=limit).encode(
+        text=f"{detail}:N", color=ink
+    )
     rows = int(df["row"].max()) + 1 if len(df) else 1
-    return _finish((tiles + names + details + _tap_catcher(base, pick)).properties(height=46 * rows), lang)
+    tile = 46 if not large else int(font_size * 3.4)
+    return _finish(
+        (tiles + names + details + _tap_catcher(base, pick)).properties(height=tile * rows),
+        lang,
+        max(FONT_SIZE, font_size),
+    )
 
 
 def build_point_map(

@@ -22,12 +22,21 @@ PRESENTATION_CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
 .stApp { background: #ffffff; color: #000000; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
-[data-testid="stMetricValue"] p { font-size: 80px !important; line-height: 1.1; font-weight: 700; color: #000000; }
-[data-testid="stMetricLabel"] p { font-size: 30px !important; color: #000000; }
-[data-testid="stMetricDelta"] p, [data-testid="stMetricDeltaDescription"] p { font-size: 24px !important; }
+/* Every text at least 28 px, figures 80 px, black on white or on a pale tint (contrast above 7:1). */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 80px !important;
+  line-height: 1.1; font-weight: 700; color: #000000 !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  font-size: 32px !important; color: #000000 !important; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] *, [data-testid="stMetricDeltaDescription"],
+[data-testid="stMetricDeltaDescription"] * { font-size: 28px !important; color: #000000 !important; }
+[data-testid="stMetricDelta"] svg { width: 28px !important; height: 28px !important; }
 [data-testid="stTooltipIcon"], [data-testid="stElementToolbar"] { display: none !important; }
-h1 { font-size: 56px !important; }
-[data-testid="stCaptionContainer"] p { font-size: 22px !important; color: #222222; }
+h1 { font-size: 56px !important; color: #000000 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+  font-size: 28px !important; color: #000000 !important; opacity: 1 !important; }
+[data-testid="stAlertContainer"], [data-testid="stAlertContainer"] * {
+  font-size: 28px !important; color: #000000 !important; }
+[data-testid="stMetric"] { padding: 12px 16px; }
 </style>
 """
 
