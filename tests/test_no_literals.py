@@ -34,7 +34,7 @@ def _docstrings(tree) -> set[int]:
 
 
 def _looks_user_facing(text: str) -> bool:
-    if text.lstrip().startswith("<style>"):
+    if text.lstrip().startswith(("<style>", "export default function")):  # CSS, a component's JavaScript
         return False
     has_vietnamese = any(ch.isalpha() and not ch.isascii() for ch in text)
     return has_vietnamese or bool(TWO_WORDS.search(text))
