@@ -49,7 +49,7 @@ fig = read.value
 freshness_caption(read.read_at, scope_caption(f))
 
 st.subheader(t("docs.section_volume"))
-headline(fig, f, (before.start, before.end), (year_ago.start, year_ago.end))
+headline(fig, f, period, before, year_ago)
 volume_chart(fig)
 
 st.subheader(t("docs.section_kinds"))

@@ -65,7 +65,13 @@ fig = read.value
 freshness_caption(read.read_at, t("meetings.scope_caption", start=fmt_date(period.start), end=fmt_date(period.end)))
 
 st.subheader(t("meetings.section_load"))
-headline(fig, db.read(figures.load, period.start, period.end), db.read(figures.load, before.start, before.end), before)
+headline(
+    fig,
+    db.read(figures.load, period.start, period.end),
+    db.read(figures.load, before.start, before.end),
+    period,
+    before,
+)
 with st.container(horizontal=True, wrap=True, gap="large"):
     with st.container(width=500):
         calendar(fig, period)

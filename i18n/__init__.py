@@ -15,6 +15,7 @@ from contextvars import ContextVar
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
+from data_access.core import clock
 from data_access.core.clock import VN_TZ
 from i18n.catalogues import merged
 
@@ -89,3 +90,12 @@ def fmt_time_span(start: dt.datetime, end: dt.datetime | None = None) -> str:
     begins = start.astimezone(VN_TZ)
     ends = f"–{end.astimezone(VN_TZ):%H:%M}" if end else ""
     return f"{begins:%H:%M}{ends} {fmt_date(begins.date())}"
+
+
+def fmt_range(start: dt.date, end: dt.date, today: dt.date | None = None) -> str:
+    """Two days of a comparison: 01/10 – 23/10 within the current year, with the years otherwise
+    (01/01/2025 – 01/12/2025), so a label never leaves the reader to guess which year."""
+    this_year = (today or clock.today_vn()).year
+    if start.year == end.year == this_year:
+        return f"{fmt_short_date(start)} – {fmt_short_date(end)}"
+    return f"{fmt_date(start)} – {fmt_date(end)}"

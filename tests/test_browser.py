@@ -840,3 +840,19 @@ def test_every_slide_reads_from_the_back_of_the_hall_and_a_clicker_steps_it(brow
     page.keyboard.press("p")
     page.wait_for_function("() => !document.body.innerText.includes('tạm dừng')", timeout=30_000)
     page.close()
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_every_period_choice_is_in_sight(browser, demo_server, size_name):
+    """The nine periods wrap rather than scroll: each choice lies inside the window, tall enough for a finger."""
+    url, _ = demo_server
+    page = _open(browser, url + "/", SIZES[size_name], touch=True)
+    width = page.evaluate("window.innerWidth")
+    for name in ("Tuần này", "Tháng trước", "Quý trước", "6 tháng đầu năm", "30 ngày qua", "Tùy chọn"):
+        box = page.get_by_role("radio", name=name).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and box["height"] >= 44, (name, box)
+    page.get_by_role("radio", name="Tháng trước").tap()
+    page.wait_for_function("() => location.search.includes('period=last_month')", timeout=15_000)
+    _settle(page)
+    assert page.get_by_text("01/10/2026 – 31/10/2026").count() >= 1
+    page.close()

@@ -76,3 +76,17 @@ def test_unknown_period_in_the_url_is_explained(monkeypatch, office_url):
     assert not at.exception
     assert "01/08/2025 – 28/08/2025" in at.caption[0].value
     assert "không hợp lệ" in at.toast[0].value
+
+
+def test_the_first_day_of_a_month(monkeypatch, office_url):
+    """On 01/09 the default is last month (August, whole), compared with July by name and year-less dates;
+    "this month" is one day, shown without a comparison rather than against Sunday 01/08."""
+    at = run_app(monkeypatch, office_url, "2025-09-01T08:00:00+07:00")
+    assert not at.exception
+    assert "01/08/2025 – 31/08/2025" in at.caption[0].value
+    assert at.segmented_control(key=keys.PERIOD).value == "last_month"
+    one_day = run_app(monkeypatch, office_url, "2025-09-01T08:00:00+07:00", state={keys.PERIOD: "month"})
+    got = metrics(one_day)
+    assert not got["Văn bản đến"][1] and not got["Bình quân cuộc họp/ngày làm việc"][1]
+    docs = [m for m in one_day.metric if m.label == "Văn bản đến"][0]
+    assert "kỳ quá ngắn để so sánh" in str(docs.proto)

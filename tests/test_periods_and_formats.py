@@ -85,3 +85,52 @@ def test_catalogues_have_the_same_keys_and_placeholders():
     fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
     for key in vi:
         assert fields(vi[key]) == fields(en[key]), key
+
+
+def test_the_periods_an_office_reports_on_first_days_included():
+    from data_access.core.periods import PERIOD_KINDS, current_period, default_period, previous_period
+
+    dec1, jan1 = dt.date(2026, 12, 1), dt.date(2027, 1, 1)
+    got = {k: (current_period(k, dec1).start, current_period(k, dec1).end) for k in PERIOD_KINDS if k != "custom"}
+    assert got["last_month"] == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert got["last_quarter"] == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert got["first_half"] == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    assert got["last_30_days"] == (dt.date(2026, 11, 2), dt.date(2026, 12, 1))
+    assert got["month"] == (dec1, dec1)
+    last_quarter = current_period("last_quarter", jan1)
+    assert (last_quarter.start, last_quarter.end) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    before = previous_period(last_quarter)
+    assert (before.start, before.end) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    before = previous_period(current_period("last_month", dt.date(2026, 3, 5)))  # February: the whole January
+    assert (before.start, before.end) == (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    half = previous_period(current_period("first_half", dec1))
+    assert (half.start, half.end) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    # a default that always holds data; a one-day period is not compared, a week to date is
+    assert [default_period(d) for d in (dec1, jan1, dt.date(2026, 12, 7), dt.date(2026, 12, 8))] == [
+        "last_month",
+        "last_month",
+        "last_month",
+        "month",
+    ]
+    assert not current_period("month", dec1).comparable and current_period("last_month", dec1).comparable
+    assert current_period("week", dec1).comparable
+
+
+def test_comparison_labels_carry_the_year_and_a_zero_change_is_neutral(monkeypatch):
+    from components.shared.kpi import is_zero_change
+    from i18n import fmt_range
+
+    today = dt.date(2026, 12, 1)
+    assert fmt_range(dt.date(2026, 10, 1), dt.date(2026, 10, 23), today) == "01/10 – 23/10"
+    assert fmt_range(dt.date(2025, 1, 1), dt.date(2025, 12, 1), today) == "01/01/2025 – 01/12/2025"
+    assert fmt_range(dt.date(2025, 12, 3), dt.date(2026, 1, 1), today) == "03/12/2025 – 01/01/2026"
+    assert [is_zero_change(d) for d in ("0", "+0", "0,00", "0; 0,0%", "+2", "-0,31", None, "từ 23/11")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]

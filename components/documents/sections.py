@@ -12,37 +12,41 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from components.overview.cards import compared, versus
 from components.shared.charts import FONT_SIZE, NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick, table_pick
+from data_access.core.periods import Period
 from data_access.documents.figures import DocumentFigures, Share, UnitProcessing, bucket_end
 from data_access.documents.filters import DocumentFilter
 from i18n import fmt_date, fmt_int, fmt_percent, fmt_short_date, fmt_signed_int, language, t
 from ui import keys
 
+MIN_PERCENT_BASE = 20  # a percentage of fewer documents than this says nothing (+189 on 9 is not "2.100%")
+
 
 def _change(now: int, before: int) -> str:
     text = fmt_signed_int(now - before)
-    return f"{text}; {fmt_percent((now - before) / before)}" if before else text
+    return f"{text}; {fmt_percent((now - before) / before)}" if before >= MIN_PERCENT_BASE else text
 
 
-def headline(fig: DocumentFigures, f: DocumentFilter, previous, last_year) -> None:
-    versus = t("kpi.vs_previous", start=fmt_short_date(previous[0]), end=fmt_short_date(previous[1]))
+def headline(fig: DocumentFigures, f: DocumentFilter, period: Period, previous: Period, last_year: Period) -> None:
+    against = versus(period, previous)
     p = fig.processing
     kpi_row(
         [
             Kpi(
                 t("kpi.docs_in"),
                 fmt_int(fig.volume.incoming),
-                _change(fig.volume.incoming, fig.previous.incoming),
-                versus,
+                compared(period, _change(fig.volume.incoming, fig.previous.incoming)),
+                against,
                 delta_color="off",
             ),
             Kpi(
                 t("kpi.docs_out"),
                 fmt_int(fig.volume.outgoing),
-                _change(fig.volume.outgoing, fig.previous.outgoing),
-                versus,
+                compared(period, _change(fig.volume.outgoing, fig.previous.outgoing)),
+                against,
                 delta_color="off",
             ),
             Kpi(
@@ -68,8 +72,8 @@ def headline(fig: DocumentFigures, f: DocumentFilter, previous, last_year) -> No
     st.caption(
         t(
             "docs.last_year",
-            start=fmt_date(last_year[0]),
-            end=fmt_date(last_year[1]),
+            start=fmt_date(last_year.start),
+            end=fmt_date(last_year.end),
             incoming=fmt_int(fig.last_year.incoming),
             incoming_change=_change(fig.volume.incoming, fig.last_year.incoming),
             outgoing=fmt_int(fig.last_year.outgoing),

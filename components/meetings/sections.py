@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from components.overview.cards import compared, versus
 from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
@@ -30,25 +31,25 @@ from i18n import (
 from ui import keys
 
 
-def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, before: Period) -> None:
-    versus = t("kpi.vs_previous", start=fmt_short_date(before.start), end=fmt_short_date(before.end))
+def headline(fig: MeetingFigures, load: MeetingLoad, previous: MeetingLoad, period: Period, before: Period) -> None:
+    against = versus(period, before)
     per_day, per_day_before = load.per_working_day, previous.per_working_day
     kpi_row(
         [
             Kpi(
                 t("meetings.kpi_total"),
                 fmt_int(load.meetings),
-                fmt_signed_int(load.meetings - previous.meetings),
-                versus,
+                compared(period, fmt_signed_int(load.meetings - previous.meetings)),
+                against,
                 delta_color="off",
             ),
             Kpi(
                 t("kpi.meetings_avg"),
                 fmt_decimal(per_day) if per_day is not None else t("kpi.no_value"),
-                fmt_signed_decimal(per_day - per_day_before)
+                compared(period, fmt_signed_decimal(per_day - per_day_before))
                 if per_day is not None and per_day_before is not None
                 else None,
-                versus,
+                against,
                 t("kpi.meetings_avg_help", meetings=fmt_int(load.meetings), days=fmt_int(load.working_days)),
                 delta_color="off",
             ),

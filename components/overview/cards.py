@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from components.shared.kpi import Kpi
+from data_access.core.periods import Period
 from data_access.overview.figures import OverviewFigures
-from i18n import fmt_date, fmt_decimal, fmt_int, fmt_short_date, fmt_signed_decimal, fmt_signed_int, t
+from i18n import fmt_date, fmt_decimal, fmt_int, fmt_range, fmt_short_date, fmt_signed_decimal, fmt_signed_int, t
 
 
 def task_cards(f: OverviewFigures) -> list[Kpi]:
@@ -29,14 +30,26 @@ def task_cards(f: OverviewFigures) -> list[Kpi]:
     ]
 
 
+def versus(period: Period, previous: Period) -> str:
+    """ "so với 01/10 – 23/10", with years where the range is not this year; or why nothing is compared."""
+    if not period.comparable:
+        return t("kpi.no_comparison")
+    return t("kpi.vs_previous", range=fmt_range(previous.start, previous.end))
+
+
+def compared(period: Period, change: str | None) -> str | None:
+    """The change, only for a period long enough to compare."""
+    return change if period.comparable else None
+
+
 def document_cards(f: OverviewFigures) -> list[Kpi]:
-    previous = t("kpi.vs_previous", start=fmt_short_date(f.previous.start), end=fmt_short_date(f.previous.end))
+    previous = versus(f.period, f.previous)
     docs_help = t("kpi.docs_help", start=fmt_date(f.period.start), end=fmt_date(f.period.end))
     return [
         Kpi(
             t("kpi.docs_in"),
             fmt_int(f.documents.incoming),
-            fmt_signed_int(f.incoming_change),
+            compared(f.period, fmt_signed_int(f.incoming_change)),
             previous,
             docs_help,
             chart=f.documents_trend["incoming"],
@@ -45,7 +58,7 @@ def document_cards(f: OverviewFigures) -> list[Kpi]:
         Kpi(
             t("kpi.docs_out"),
             fmt_int(f.documents.outgoing),
-            fmt_signed_int(f.outgoing_change),
+            compared(f.period, fmt_signed_int(f.outgoing_change)),
             previous,
             docs_help,
             chart=f.documents_trend["outgoing"],
@@ -55,7 +68,7 @@ def document_cards(f: OverviewFigures) -> list[Kpi]:
 
 
 def meeting_cards(f: OverviewFigures) -> list[Kpi]:
-    previous = t("kpi.vs_previous", start=fmt_short_date(f.previous.start), end=fmt_short_date(f.previous.end))
+    previous = versus(f.period, f.previous)
     per_day, change = f.meeting_load.per_working_day, f.meetings_per_day_change
     return [
         Kpi(
@@ -69,7 +82,7 @@ def meeting_cards(f: OverviewFigures) -> list[Kpi]:
         Kpi(
             t("kpi.meetings_avg"),
             fmt_decimal(per_day) if per_day is not None else t("kpi.no_value"),
-            fmt_signed_decimal(change) if change is not None else None,
+            compared(f.period, fmt_signed_decimal(change)) if change is not None else None,
             previous,
             t(
                 "kpi.meetings_avg_help",

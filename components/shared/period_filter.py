@@ -1,4 +1,5 @@
-"""The reporting-period filter every page shares: this week, month, quarter, year, or custom.
+"""The reporting-period filter every page shares: this week, month, quarter or year to date, last month,
+last quarter, the first six months, the last 30 days, or two dates.
 
 The choice travels in the URL (?period=quarter), so a chief can bookmark or
 send a view; an unknown value in the URL falls back to the default with a
@@ -14,7 +15,7 @@ import datetime as dt
 import streamlit as st
 
 from components.shared.url_state import adopt_from_url, choice_parser, publish_to_url
-from data_access.core.periods import DEFAULT_PERIOD, PERIOD_KINDS, Period, current_period
+from data_access.core.periods import PERIOD_KINDS, Period, current_period, default_period
 from i18n import DATE_INPUT_FORMAT, fmt_date, t
 from ui import keys
 
@@ -25,7 +26,8 @@ URL_PARAM = "period"
 def period_filter(today: dt.date) -> Period:
     """Draw the filter; the chosen period is also kept for the page (`selected_period`)."""
     adopt_from_url(keys.PERIOD, URL_PARAM, choice_parser(PERIOD_KINDS))
-    st.session_state.setdefault(keys.PERIOD, DEFAULT_PERIOD)
+    default = default_period(today)
+    st.session_state.setdefault(keys.PERIOD, default)
     with st.container(horizontal=True, wrap=True, vertical_alignment="bottom"):
         kind = (
             st.segmented_control(
@@ -35,7 +37,7 @@ def period_filter(today: dt.date) -> Period:
                 format_func=lambda k: t(f"period.{k}"),
                 key=keys.PERIOD,
             )
-            or DEFAULT_PERIOD
+            or default
         )
         publish_to_url(URL_PARAM, kind)
         period = None
@@ -53,7 +55,7 @@ def period_filter(today: dt.date) -> Period:
             else:
                 st.caption(t("period.range_incomplete"))
         if period is None:
-            period = current_period(DEFAULT_PERIOD if kind == "custom" else kind, today)
+            period = current_period(default if kind == "custom" else kind, today)
     st.session_state[_SELECTED] = period
     return period
 

@@ -12,6 +12,8 @@ TABLET_CSS = """
 button[data-variant="pills"], [data-testid="stSelectbox"] div[data-baseweb="select"] > div,
 [data-testid="stTextInput"] input, [data-testid="stPageLink"] a { min-height: 44px; }
 [data-testid="stTopNavLink"] { min-height: 44px; display: flex; align-items: center; }
+/* A segmented control with many choices (the periods) wraps to a second line instead of scrolling out of sight. */
+[data-testid="stButtonGroup"] [role="radiogroup"] { flex-wrap: wrap; overflow-x: visible; row-gap: 4px; }
 </style>
 """
 
