@@ -856,3 +856,21 @@ def test_every_period_choice_is_in_sight(browser, demo_server, size_name):
     _settle(page)
     assert page.get_by_text("01/10/2026 – 31/10/2026").count() >= 1
     page.close()
+
+
+def test_a_point_check_cannot_be_left_without_a_status(browser, demo_server):
+    """Tapping the pre-selected "Kết nối" keeps it selected; the check saves with it."""
+    url, db_url = demo_server
+    code = _first_point_code(db_url)
+    page = _new_page(browser, url, SIZES["tablet-portrait"], login="chuyenvien", touch=True)
+    page.goto(f"{url}/points?point={code}")
+    page.get_by_role("heading", name="Kiểm tra kết nối", exact=False).first.wait_for(timeout=60_000)
+    _settle(page)
+    connected = page.get_by_role("radio", name="Kết nối", exact=True)
+    connected.tap()
+    page.wait_for_timeout(500)
+    assert connected.get_attribute("aria-checked") == "true"
+    page.get_by_role("button", name="Ghi nhận", exact=True).tap()
+    page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
+    assert page.get_by_text("không có mã", exact=False).count() == 0
+    page.close()

@@ -72,6 +72,7 @@ def change_user_form(actor: User, people: Sequence[User]) -> None:
             t("users.action"),
             ACTIONS,
             default="reset",
+            required=True,  # a tap on the chosen one keeps it chosen: never an empty choice
             format_func=lambda a: t(f"users.action_{a}"),
             key=keys.USER_ACTION,
         )

@@ -33,6 +33,7 @@ def meeting_edit(detail: MeetingDetail, user, points: Sequence[tuple[str, str]])
             t("field.status"),
             MEETING_STATUSES,
             default=seen["status"],
+            required=True,  # a tap on the chosen one keeps it chosen: never an empty choice
             format_func=lambda s: t(f"mstatus.{s}"),
             key=edit_key(keys.MEETING_STATUS, m.id, seen["version"]),
         )

@@ -19,6 +19,7 @@ def point_check_form(code: str, user) -> None:
             t("field.check_status"),
             CHECK_STATUSES,
             default="connected",
+            required=True,  # a tap on the chosen one keeps it chosen: never an empty choice
             format_func=lambda s: t(f"pstatus.{s}"),
             key=edit_key(keys.POINT_CHECK_STATUS, code),
         )

@@ -101,6 +101,7 @@ def _event_form(detail, user) -> None:
             t("field.kind"),
             task_edits.FREE_EVENT_KINDS,
             default="report",
+            required=True,  # a tap on the chosen one keeps it chosen: never an empty choice
             format_func=lambda k: t(f"event.{k}"),
             key=edit_key(keys.TASK_EVENT_KIND, detail.id),
         )
