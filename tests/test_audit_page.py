@@ -67,3 +67,28 @@ def test_filtered_by_user(monkeypatch, edited):
 def test_a_specialist_has_no_audit_page(monkeypatch, edited):
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         run_app(monkeypatch, edited, NOW_ISO, page=AUDIT, role="specialist")
+
+
+def test_the_trail_names_people_units_and_times_as_people_read_them(monkeypatch, engine, db_url):
+    """Authors by name (with their login), a check's time as 09:00 28/08/2025 (never a raw UTC instant),
+    and a new task's entry naming its lead unit."""
+    from data_access.accounts import users
+
+    monkeypatch.setenv("OFFICE_FROZEN_NOW", NOW_ISO)
+    with engine.begin() as conn:
+        o = Office(conn)
+        o.unit(code="SO-TC", name="Sở Tài chính")
+        o.unit(kind="commune", code="XA-A", name="Xã A")
+    mai = users.create_user(engine, "mai.nt", "specialist", "Nguyễn Thị Mai", "mat-khau-dai-1")
+    task_edits.create_task(
+        engine,
+        mai,
+        task_edits.NewTask("Rà soát hồ sơ", "chairman", "SO-TC", dt.date(2025, 8, 28), None),
+        dt.date(2025, 8, 28),
+    )
+    point_edits.record_point_check(engine, mai, "XA-A", "connected", None)
+    at = run_app(monkeypatch, db_url, NOW_ISO, page=AUDIT, role="leader")
+    text = " ".join(m.value for m in at.markdown)
+    assert "· Nguyễn Thị Mai (mai.nt)" in text
+    assert "- Đơn vị chủ trì: Sở Tài chính" in text
+    assert "09:00 28/08/2025" in text and "+00:00" not in text and "2025-08-28" not in text

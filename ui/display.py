@@ -34,6 +34,13 @@ def shown_value(field: str, value: Any) -> str:
                 return fmt_date(dt.date.fromisoformat(value))
             except ValueError:
                 pass
+        if len(value) > 10 and value[4] == "-" and value[7] == "-" and value[10] in " T":  # an instant (UTC)
+            try:
+                instant = dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+            else:
+                return fmt_datetime(instant if instant.tzinfo else instant.replace(tzinfo=dt.UTC))
     return shown(value)
 
 

@@ -61,7 +61,7 @@ def audit_list(total: int, entries: list[AuditEntry]) -> None:
         action = t(f"action.{entry.action}") if known(f"action.{entry.action}") else entry.action
         what = f"{t('table.' + entry.table_name)} {entry.item or '#' + str(entry.row_id)}"
         with st.container(border=True, gap="small"):
-            st.markdown(f"**{action}** · {entry.user_login}  \n:gray[{fmt_datetime(entry.at)}]")
+            st.markdown(f"**{action}** · {entry.author}  \n:gray[{fmt_datetime(entry.at)}]")
             if entry.link and entry.link[0] in PAGES:
                 st.page_link(
                     PAGES[entry.link[0]],

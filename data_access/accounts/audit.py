@@ -71,6 +71,12 @@ class AuditEntry:
     after: dict | None
     item: str | None = None  # what a person calls the row: a task's code, a document's number, a point's code
     link: tuple[str, str] | None = None  # (query parameter, value) that opens the row's drill-down
+    user_name: str | None = None  # the author's full name; None for the command line or a removed account
+
+    @property
+    def author(self) -> str:
+        """Who made the change, as people know them: "Nguyễn Thị Mai (mai.nt)", or the login alone."""
+        return f"{self.user_name} ({self.user_login})" if self.user_name else self.user_login
 
 
 def _conditions(f: AuditFilter) -> list:
@@ -111,6 +117,8 @@ def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = 
         .offset(max(page - 1, 0) * size)
     ).all()
     names = _item_names(conn, rows)
+    logins = sorted({r.user_login for r in rows})
+    people = dict(conn.execute(select(users.c.login, users.c.full_name).where(users.c.login.in_(logins))).all())
     entries = [
         AuditEntry(
             r.id,
@@ -122,6 +130,7 @@ def audit_page(conn: Connection, reader, f: AuditFilter, page: int, size: int = 
             json.loads(r.before) if r.before else None,
             json.loads(r.after) if r.after else None,
             *names.get((r.table_name, r.row_id), (None, None)),
+            user_name=people.get(r.user_login),
         )
         for r in rows
     ]

@@ -252,7 +252,7 @@ def _next_code(conn: Connection, year: int) -> str:
 
 
 def _insert_task(conn: Connection, actor, task: NewTask, now: dt.datetime) -> str:
-    unit_id = conn.execute(select(units.c.id).where(units.c.code == task.unit_code)).scalar_one()
+    unit_id, unit_name = conn.execute(select(units.c.id, units.c.name).where(units.c.code == task.unit_code)).one()
     code = _next_code(conn, task.assigned_on.year)
     values = {
         "code": code,
@@ -267,7 +267,8 @@ def _insert_task(conn: Connection, actor, task: NewTask, now: dt.datetime) -> st
         "progress_pct": 0,
     }
     task_id = conn.execute(insert(tasks).values(**values).returning(tasks.c.id)).scalar_one()
-    audit.record(conn, actor.login, now, "create_task", tasks.name, task_id, None, values)
+    # the trail names the lead unit (its id alone tells a reader nothing)
+    audit.record(conn, actor.login, now, "create_task", tasks.name, task_id, None, {**values, "unit": unit_name})
     return code
 
 
