@@ -103,3 +103,14 @@ def test_one_document_with_the_tasks_it_assigned(conn):
     overdue = document_detail.document_by_id(conn, K.IDS["d3"], K.TODAY)
     assert (overdue.state, overdue.unit_name, overdue.issuer) == ("overdue", "Sở Y tế", "Văn phòng Chính phủ")
     assert document_detail.document_by_id(conn, 987654321, K.TODAY) is None
+
+
+def test_search_ignores_case_and_diacritics(conn):
+    """ "day nhanh giai ngan" finds "V/v đẩy nhanh giải ngân vốn đầu tư công"; numbers match without case."""
+
+    def numbers(text):
+        page = document_list.document_page(conn, dataclasses.replace(MONTH, text=text))
+        return sorted(r.number for r in page.rows)
+
+    assert numbers("day nhanh giai ngan") == numbers("ĐẨY NHANH GIẢI NGÂN") == ["123/UBND-KT"]
+    assert numbers("ubnd-kt") == ["123/UBND-KT"]

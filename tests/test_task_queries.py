@@ -151,3 +151,17 @@ def test_one_task_in_full(conn):
 
 def test_units_offered_in_the_filter(conn):
     assert [u.name for u in task_list.units_with_tasks(conn)] == ["Sở Tài chính", "Sở Xây dựng", "Xã Mỹ Hòa Hưng"]
+
+
+def test_search_ignores_case_and_diacritics(conn):
+    """ "giai ngan", "GIẢI NGÂN" and "Giải ngân" find the same tasks on both databases; đ is d."""
+    from data_access.tasks.filters import TaskFilter as F
+
+    def found(text):
+        return sorted(r.code for r in task_list.task_page(conn, F(K.TODAY, text=text), page_size=50).rows)
+
+    assert found("Giải ngân") == ["NV-2025-0002"]
+    assert found("giai ngan") == found("GIẢI NGÂN") == found("giải ngan") == ["NV-2025-0002"]
+    assert found("ra soat bao cao quyet toan") == ["NV-2025-0012"]
+    assert found("nv-2025-0012") == ["NV-2025-0012"]
+    assert found("100%") == []  # LIKE's own characters still match only themselves

@@ -8,12 +8,18 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from data_access.core.sql import fold
+
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
 
 def _lower(value):
     return value.lower() if isinstance(value, str) else value
+
+
+def _fold(value):
+    return fold(value) if isinstance(value, str) else value
 
 
 def make_engine(url: str) -> Engine:
@@ -39,6 +45,8 @@ def make_engine(url: str) -> Engine:
             # SQLite's lower() knows only ASCII; PostgreSQL's knows "Đ" and "Á". Searches
             # must find the same rows on both, so lower() becomes Python's.
             dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+            # Searches ignore case and diacritics: office_fold() is PostgreSQL's unaccent + lower there.
+            dbapi_conn.create_function("office_fold", 1, _fold, deterministic=True)
 
         return engine
     # Fail fast when the server is down instead of hanging a page for minutes.

@@ -8,10 +8,11 @@ into dates with `as_date`, because SQLite returns text.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import Date
+from sqlalchemy.types import Date, String
 
 
 class week_start(FunctionElement):
@@ -88,7 +89,29 @@ def as_utc(value) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def fold(text: str) -> str:
+    """Text as a search compares it: lower case, without diacritics ("Giải ngân" and "giai ngan" alike; đ is d).
+
+    The same as office_fold() in the database: PostgreSQL's unaccent and lower (migration 0005), SQLite's
+    this very function (registered on every connection)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+class folded(FunctionElement):
+    """office_fold(expr): the column as a search compares it (see fold)."""
+
+    type = String()
+    inherit_cache = True
+    name = "office_fold"
+
+
+@compiles(folded)
+def _folded(element, compiler, **kw):
+    return f"office_fold({compiler.process(element.clauses, **kw)})"
+
+
 def like_pattern(text: str) -> str:
-    """A LIKE pattern matching the text literally (%, _ and \\ escaped)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
+    """A LIKE pattern matching the text literally (%, _ and \\ escaped), folded as the columns are."""
+    escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import and_, case, or_
 from sqlalchemy.sql import ColumnElement
 
 from data_access.core.schema import documents
-from data_access.core.sql import like_pattern
+from data_access.core.sql import folded, like_pattern
 
 PROCESSING_STATES = ("on_time", "late", "overdue", "pending", "no_deadline")
 
@@ -72,6 +72,6 @@ def where(f: DocumentFilter, with_dates: bool = True) -> list[ColumnElement[bool
     if f.text:
         pattern = like_pattern(f.text.strip())
         conditions.append(
-            or_(func.lower(d.number).like(pattern, escape="\\"), func.lower(d.summary).like(pattern, escape="\\"))
+            or_(folded(d.number).like(pattern, escape="\\"), folded(d.summary).like(pattern, escape="\\"))
         )
     return conditions

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, or_
 from sqlalchemy.sql import ColumnElement
 
 from data_access.core.periods import add_years
 from data_access.core.schema import tasks
-from data_access.core.sql import like_pattern
+from data_access.core.sql import folded, like_pattern
 from data_access.tasks.categories import CATEGORIES, category_on, counted_on
 
 NO_DEADLINE = "no_deadline"
@@ -88,8 +88,8 @@ def where(f: TaskFilter) -> list[ColumnElement[bool]]:
         pattern = like_pattern(f.text.strip())
         conditions.append(
             or_(
-                func.lower(tasks.c.code).like(pattern, escape="\\"),
-                func.lower(tasks.c.title).like(pattern, escape="\\"),
+                folded(tasks.c.code).like(pattern, escape="\\"),
+                folded(tasks.c.title).like(pattern, escape="\\"),
             )
         )
     return conditions
