@@ -3,21 +3,33 @@
 import streamlit as st
 
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
+from components.overview.where import oldest_overdue, overdue_trend, stuck_units
 from components.shared.kpi import kpi_row
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import period_caption, selected_period
+from data_access.core import clock
 from data_access.core.database import NOW
 from data_access.overview.figures import overview_figures
+from data_access.tasks import figures as task_figures
+from data_access.tasks import lists as task_lists
+from data_access.tasks.filters import TaskFilter
 from i18n import t
 from ui.db import current
 from ui.language import with_language
 
+STUCK_UNITS, OLDEST = 5, 5  # the first screen answers where and since when
+
 period = selected_period()
-f = current().read(overview_figures, period, NOW)
+db = current()
+f = db.read(overview_figures, period, NOW)
 freshness_caption(f.as_of, period_caption(period))
 
 st.subheader(t("overview.section_tasks"))
 kpi_row(task_cards(f))
+today = clock.today_vn()
+stuck_units(db.read(task_figures.overdue_by_unit, TaskFilter(today), STUCK_UNITS))
+oldest_overdue(db.read(task_lists.task_page, TaskFilter(today, category="open_overdue"), "due_asc", 1, OLDEST).rows)
+overdue_trend(db.read(task_figures.overdue_trend, today))
 st.page_link(
     "app_pages/tasks.py",
     label=t("overview.see_overdue"),

@@ -874,3 +874,32 @@ def test_a_point_check_cannot_be_left_without_a_status(browser, demo_server):
     page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
     assert page.get_by_text("không có mã", exact=False).count() == 0
     page.close()
+
+
+def test_the_overview_answers_where_and_since_when_with_a_tap(browser, demo_server):
+    """A finger on a lead unit opens its overdue tasks; on one of the oldest overdue tasks, that task."""
+    url, _ = demo_server
+    page = _open(browser, url + "/", SIZES["tablet-landscape"], touch=True)
+    grids = page.locator('[data-testid="stDataFrame"]')
+    grids.first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grids.first.bounding_box()
+    page.touchscreen.tap(box["x"] + 150, box["y"] + 44 + 22)  # the first unit's name
+    page.wait_for_function(
+        "() => location.pathname.endsWith('/tasks') && location.search.includes('unit=')", timeout=20_000
+    )
+    _settle(page)
+    assert "category=open_overdue" in page.url
+    page.goto(url + "/")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    _settle(page)
+    grids = page.locator('[data-testid="stDataFrame"]')
+    grids.nth(1).scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grids.nth(1).bounding_box()
+    page.touchscreen.tap(box["x"] + 250, box["y"] + 44 + 22)  # the oldest task's title
+    page.wait_for_function("() => location.search.includes('task=')", timeout=20_000)
+    _settle(page)
+    code = page.evaluate("new URLSearchParams(location.search).get('task')")
+    page.get_by_role("heading", name=code, exact=False).wait_for(timeout=30_000)
+    page.close()

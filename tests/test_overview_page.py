@@ -90,3 +90,19 @@ def test_the_first_day_of_a_month(monkeypatch, office_url):
     assert not got["Văn bản đến"][1] and not got["Bình quân cuộc họp/ngày làm việc"][1]
     docs = [m for m in one_day.metric if m.label == "Văn bản đến"][0]
     assert "kỳ quá ngắn để so sánh" in str(docs.proto)
+
+
+def test_where_and_since_when(monkeypatch, engine, db_url):
+    """The overview names the lead units with the most overdue tasks and the oldest overdue tasks."""
+    from tests import known_tasks
+
+    with engine.begin() as conn:
+        known_tasks.fill(conn)
+    at = run_app(monkeypatch, db_url, known_tasks.NOW_ISO)
+    assert not at.exception
+    units = at.dataframe[0].value
+    assert list(units["Đơn vị chủ trì"]) == [name for name, _, _ in known_tasks.ALL_RANKING]
+    assert list(units["Quá hạn"]) == [overdue for _, _, overdue in known_tasks.ALL_RANKING]
+    oldest = at.dataframe[1].value
+    assert list(oldest["Mã"]) == ["NV-2025-0011", "NV-2025-0012", "NV-2025-0008", "NV-2025-0007", "NV-2025-0014"]
+    assert len(at.get("vega_lite_chart")) >= 1  # the month-by-month trend

@@ -165,3 +165,13 @@ def test_search_ignores_case_and_diacritics(conn):
     assert found("ra soat bao cao quyet toan") == ["NV-2025-0012"]
     assert found("nv-2025-0012") == ["NV-2025-0012"]
     assert found("100%") == []  # LIKE's own characters still match only themselves
+
+
+def test_overdue_month_by_month_against_a_year_before(conn):
+    """End of July 2025: tasks 11 and 12 overdue (13 completed); 28/08: the six; a year before: none, then 0002."""
+    got = tasks.overdue_trend(conn, K.TODAY, months=2)
+    assert [(m.month, m.as_of, m.overdue, m.overdue_last_year) for m in got] == [
+        (dt.date(2025, 7, 1), dt.date(2025, 7, 31), 2, 0),
+        (dt.date(2025, 8, 1), dt.date(2025, 8, 28), K.ALL["open_overdue"], K.ALL_LAST_YEAR["open_overdue"]),
+    ]
+    assert len(tasks.overdue_trend(conn, K.TODAY)) == 12

@@ -13,6 +13,10 @@ SHOW_CLICKER = "show_clicker"  # the presenter's keys on a slide show
 PENDING_SWITCH = "_pending_switch"  # (page script, query params) for the router to open
 FLASH = "_flash"  # a message to show after the rerun that follows a save
 
+# The overview
+OVERVIEW_UNITS_TABLE = "overview_units"
+OVERVIEW_OLDEST_TABLE = "overview_oldest"
+
 # Signing in
 USER = "_user"  # the signed-in data_access.accounts.users.User
 SESSION_TOKEN = "_session_token"

@@ -307,3 +307,23 @@ def build_rate_chart(df: pd.DataFrame, *, day: str, rate: str, day_title: str, r
         )
     )
     return _finish(chart.properties(height=220), lang)
+
+
+def build_pair_chart(df: pd.DataFrame, *, x: str, series: str, value: str, value_title: str, lang: str) -> alt.Chart:
+    """Two bars per x (this year and a year before): the first series in the overdue red, the other grey."""
+    names = list(dict.fromkeys(df[series]))
+    order = list(dict.fromkeys(df[x]))
+    base = alt.Chart(df).encode(
+        x=alt.X(f"{x}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45 if len(order) > 6 else 0)),
+        xOffset=alt.XOffset(f"{series}:N", sort=names),
+        y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            f"{series}:N",
+            sort=names,
+            scale=alt.Scale(domain=names, range=[OVERDUE, "#9e9e9e"]),
+            legend=alt.Legend(orient="top", title=None, labelFontSize=FONT_SIZE),
+        )
+    )
+    return _finish(bars.properties(height=240), lang)

@@ -23,13 +23,13 @@ def open_item(param: str, value: str) -> None:
     st.query_params[param] = value
 
 
-def _on_select(key: str, param: str, ids: Sequence[str], page: str | None) -> None:
+def _on_select(key: str, param: str, ids: Sequence[str], page: str | None, extra: dict | None = None) -> None:
     item = table_pick(key, ids)
     if item is not None:
         if page is None:
             open_item(param, item)
         else:
-            st.session_state[keys.PENDING_SWITCH] = (page, {param: item})
+            st.session_state[keys.PENDING_SWITCH] = (page, {**(extra or {}), param: item})
         st.session_state[keys.TABLE_NONCE] = st.session_state.get(keys.TABLE_NONCE, 0) + 1
 
 
@@ -40,15 +40,16 @@ def item_table(
     param: str,
     column_config: dict | None = None,
     page: str | None = None,
+    extra_params: dict[str, str] | None = None,
 ) -> None:
-    """`page`: the page script that shows the item, when it is not the current page."""
+    """`page`: the page script that shows the item, when it is not the current page (with `extra_params`)."""
     # A new key after each opening, so that coming back shows no stale selection.
     key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
     st.dataframe(
         frame,
         hide_index=True,
         key=key,
-        on_select=partial(_on_select, key, param, list(ids), page),
+        on_select=partial(_on_select, key, param, list(ids), page, extra_params),
         selection_mode=["single-row", "single-cell"],  # a tap on any cell opens the row's item
         row_height=ROW_HEIGHT_PX,
         column_config=column_config,

@@ -29,8 +29,10 @@ def status_text(row: TaskRow) -> str:
     return timing_text(row) or t(f"category.{row.category}")
 
 
-def task_table(rows: Sequence[TaskRow], key_prefix: str) -> None:
-    """Code, title, lead unit, deadline, state and progress: sized to fit a 1024 px screen."""
+def task_table(rows: Sequence[TaskRow], key_prefix: str, page: str | None = None) -> None:
+    """Code, title, lead unit, deadline, state and progress: sized to fit a 1024 px screen.
+
+    `page`: the tasks page, when the table stands on another page (the overview)."""
     codes = [r.code for r in rows]
     col = {name: t(f"tasks.col_{name}") for name in ("code", "title", "lead", "due", "category", "progress")}
     frame = pd.DataFrame(
@@ -48,6 +50,7 @@ def task_table(rows: Sequence[TaskRow], key_prefix: str) -> None:
         codes,
         key_prefix,
         "task",
+        page=page,
         column_config={
             col["code"]: st.column_config.TextColumn(width=115, pinned=True),
             col["title"]: st.column_config.TextColumn(width=250),

@@ -112,6 +112,11 @@ def previous_period(period: Period) -> Period:
     return Period(period.kind, period.start - length, period.end - length)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (31 January plus one month is 28 or 29 February)."""
+    return _add_months(day, months)
+
+
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same day `years` later (29 February becomes 28 February)."""
     return _add_months(day, 12 * years)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, case, func, not_, select
 
+from data_access.core.periods import add_months, add_years
 from data_access.core.schema import tasks, units
 from data_access.tasks.categories import DUE_SOON_DAYS, OPEN_STATUSES, category_on, completed_by, counted_on
 from data_access.tasks.filters import AGE_BUCKET_NAMES, TaskFilter, age_condition, where
@@ -140,3 +141,43 @@ def overdue_ages(conn: Connection, f: TaskFilter) -> dict[str, int]:
     ]
     row = conn.execute(select(*counts).where(*where(f))).one()
     return dict(zip(AGE_BUCKET_NAMES, row))
+
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class MonthOverdue:
+    """Tasks open and overdue at the end of a month (today for the current one), and a year before."""
+
+    month: dt.date  # its first day
+    as_of: dt.date
+    overdue: int
+    overdue_last_year: int
+
+
+def month_ends(today: dt.date, months: int = TREND_MONTHS) -> list[tuple[dt.date, dt.date]]:
+    """(first day, day counted on) of the last `months` months, oldest first; the current month counts today."""
+    out = []
+    first = today.replace(day=1)
+    for _ in range(months):
+        end = min(today, add_months(first, 1) - dt.timedelta(days=1))
+        out.append((first, end))
+        first = add_months(first, -1)
+    return out[::-1]
+
+
+def overdue_trend(conn: Connection, today: dt.date, months: int = TREND_MONTHS) -> list[MonthOverdue]:
+    """Month by month, how many tasks stood open and overdue, against the same month a year before.
+
+    One statement: a counted column per day (the tasks table is read once).
+    """
+    ends = month_ends(today, months)
+    days = [end for _, end in ends] + [add_years(end, -1) for _, end in ends]
+    columns = [
+        func.count(case((and_(counted_on(day), category_on(day) == "open_overdue"), 1))).label(f"d{i}")
+        for i, day in enumerate(days)
+    ]
+    row = conn.execute(select(*columns).select_from(tasks)).one()
+    n = len(ends)
+    return [MonthOverdue(first, end, row[i], row[n + i]) for i, (first, end) in enumerate(ends)]

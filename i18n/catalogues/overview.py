@@ -3,6 +3,15 @@
 One key space across every catalogue module; VI and EN hold the same keys."""
 
 VI = {
+    "overview.stuck_units": "Đơn vị chủ trì có nhiều nhiệm vụ quá hạn nhất",
+    "overview.oldest": "Nhiệm vụ quá hạn lâu nhất",
+    "overview.col_unit": "Đơn vị chủ trì",
+    "overview.col_overdue": "Quá hạn",
+    "overview.col_share": "Tổng số (tỷ lệ quá hạn)",
+    "overview.trend": "Số nhiệm vụ quá hạn cuối mỗi tháng, so với cùng kỳ năm trước",
+    "overview.trend_now": "12 tháng gần nhất",
+    "overview.trend_last_year": "Cùng kỳ năm trước",
+    "overview.trend_hint": "Tháng hiện tại tính đến hôm nay; các tháng khác tính đến ngày cuối tháng.",
     "overview.section_tasks": "Nhiệm vụ",
     "overview.see_overdue": "Xem các nhiệm vụ quá hạn",
     "overview.section_documents": "Văn bản",
@@ -31,6 +40,15 @@ VI = {
 }
 
 EN = {
+    "overview.stuck_units": "Lead units with the most overdue tasks",
+    "overview.oldest": "Longest overdue tasks",
+    "overview.col_unit": "Lead unit",
+    "overview.col_overdue": "Overdue",
+    "overview.col_share": "Total (share overdue)",
+    "overview.trend": "Overdue tasks at each month's end, against the same month a year before",
+    "overview.trend_now": "Last 12 months",
+    "overview.trend_last_year": "A year before",
+    "overview.trend_hint": "The current month counts up to today; the others up to their last day.",
     "overview.section_tasks": "Tasks",
     "overview.see_overdue": "See the overdue tasks",
     "overview.section_documents": "Documents",
