@@ -49,7 +49,9 @@ picture = db.timed(figures.count_by_category, whole)
 freshness_caption(picture.read_at, scope_caption(f))
 
 st.subheader(t("tasks.section_picture"))
-task_picture(picture.value, db.read(figures.count_by_category, whole.a_year_before()))
+task_picture(
+    picture.value, db.read(figures.count_by_category, whole.a_year_before()), db.read(figures.extended_count, f)
+)
 
 st.subheader(t("tasks.section_stuck"))
 backlog = f.backlog()  # as of today, whenever assigned: never hidden behind the period

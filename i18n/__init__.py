@@ -99,3 +99,12 @@ def fmt_range(start: dt.date, end: dt.date, today: dt.date | None = None) -> str
     if start.year == end.year == this_year:
         return f"{fmt_short_date(start)} – {fmt_short_date(end)}"
     return f"{fmt_date(start)} – {fmt_date(end)}"
+
+
+def fmt_extensions(count: int, original_due_on: dt.date | None) -> str | None:
+    """ "Đã gia hạn 2 lần, hạn ban đầu 24/06/2025" (or without the first deadline when unknown); None if never."""
+    if not count:
+        return None
+    if original_due_on is None:
+        return t("task.extended", count=fmt_int(count))
+    return t("task.extended_from", count=fmt_int(count), date=fmt_date(original_due_on))

@@ -17,10 +17,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from data_access.core.clock import VN_TZ
 from data_access.tasks.lists import UrgingRow
-from i18n import fmt_date, fmt_int, t
+from i18n import fmt_date, fmt_extensions, fmt_int, t
 
-COLUMNS = ("no", "code", "title", "source", "assigned", "due", "days", "progress", "urgings", "last")
-WIDTHS = (6, 16, 60, 24, 13, 15, 12, 11, 12, 16)
+COLUMNS = ("no", "code", "title", "source", "assigned", "due", "days", "extensions", "progress", "urgings", "last")
+WIDTHS = (6, 16, 60, 24, 13, 15, 12, 30, 11, 12, 16)
 DATE_FORMAT = "dd/mm/yyyy"
 HEADER_ROW = 4
 _thin = Side(style="thin", color="999999")
@@ -63,6 +63,7 @@ def build_urging_workbook(rows: Sequence[UrgingRow], as_of: dt.date) -> bytes:
                 task.assigned_on,
                 task.due_on,
                 task.days_overdue,
+                fmt_extensions(task.extensions.count, task.extensions.original_due_on) or "",
                 task.progress_pct,
                 task.urgings,
                 last,

@@ -310,3 +310,35 @@ def test_grid_rows_are_saved_in_id_order(engine, office):
             .all()
         )
     assert audited == sorted(rows)
+
+
+def test_an_extension_leaves_its_trace_on_the_task_the_lists_and_the_urging_list(engine, office):
+    """Two extensions: the task, its list row and its urging row say "Đã gia hạn 2 lần, hạn ban đầu 20/08/2025"."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from data_access.tasks import figures, lists
+    from data_access.tasks.detail import task_by_code
+    from data_access.tasks.filters import TaskFilter
+    from i18n import fmt_extensions
+    from reports.urging_workbook import build_urging_workbook
+
+    seen = {"status": "in_progress", "due_on": dt.date(2025, 8, 20), "version": 1}
+    version = te.extend_deadline(
+        engine, LEADER, office["task"], 1, seen, new_due_on=dt.date(2025, 8, 25), reason="Chờ số liệu"
+    )
+    seen = {**seen, "due_on": dt.date(2025, 8, 25), "version": version}
+    te.extend_deadline(engine, LEADER, office["task"], version, seen, new_due_on=dt.date(2025, 8, 27), reason="Lần 2")
+    today = dt.date(2025, 8, 28)  # still overdue after both: it is on the urging list
+    with engine.connect() as conn:
+        detail = task_by_code(conn, "NV-2025-0007", today)
+        row = lists.task_page(conn, TaskFilter(today)).rows[0]
+        urging = lists.urging_list(conn, TaskFilter(today))
+        extended = figures.extended_count(conn, TaskFilter(today))
+    phrase = "Đã gia hạn 2 lần, hạn ban đầu 20/08/2025"
+    assert fmt_extensions(detail.extensions.count, detail.extensions.original_due_on) == phrase
+    assert (row.extensions.count, row.extensions.original_due_on) == (2, dt.date(2025, 8, 20))
+    assert urging[0].extensions.count == 2 and extended == 1
+    sheet = load_workbook(io.BytesIO(build_urging_workbook(urging, today))).active
+    assert phrase in [c.value for c in sheet[6]]

@@ -131,7 +131,8 @@ def test_urging_list_and_its_workbook(conn):
     assert codes == [code for _, code, _, _ in K.URGING]
     assert sheet["A5"].value == "Sở Tài chính (3 nhiệm vụ)"
     assert sheet["F6"].value.date() == dt.date(2025, 8, 13) and sheet["F6"].number_format == "dd/mm/yyyy"
-    assert sheet["J6"].value.date() == dt.date(2025, 8, 25)
+    assert sheet["H4"].value == "Gia hạn"  # extensions beside the days overdue
+    assert sheet["K6"].value.date() == dt.date(2025, 8, 25)
 
 
 def test_one_task_in_full(conn):

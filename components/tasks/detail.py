@@ -10,7 +10,7 @@ from components.shared.detail_frame import back_button, field, share_link
 from components.shared.palette import badge_colour
 from components.tasks.table import timing_text
 from data_access.tasks.detail import TaskDetail
-from i18n import fmt_date, fmt_datetime, fmt_int, t
+from i18n import fmt_date, fmt_datetime, fmt_extensions, fmt_int, t
 from ui import keys
 from ui.display import status_change
 from ui.language import with_language
@@ -31,6 +31,9 @@ def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[Tas
         st.badge(t(f"category.{category}"), color=colour)
         if timing:
             st.badge(timing, color=colour)
+        extended = fmt_extensions(detail.extensions.count, detail.extensions.original_due_on)
+        if extended:
+            st.badge(extended, color="violet", icon=":material/event_repeat:")
 
     with st.container(horizontal=True, wrap=True, gap="small"):
         field(t("task.source"), t(f"source.{detail.source}"))

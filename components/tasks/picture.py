@@ -38,7 +38,7 @@ def backlog_picture(counts: TaskCategoryCounts, backlog: TaskFilter) -> None:
     )
 
 
-def task_picture(now: TaskCategoryCounts, last_year: TaskCategoryCounts) -> None:
+def task_picture(now: TaskCategoryCounts, last_year: TaskCategoryCounts, extended: int) -> None:
     cards = [
         Kpi(
             t("tasks.total"),
@@ -61,5 +61,6 @@ def task_picture(now: TaskCategoryCounts, last_year: TaskCategoryCounts) -> None
     cards += [
         _rate_kpi(t("tasks.completion_rate"), now.completion_rate, last_year.completion_rate, "normal"),
         _rate_kpi(t("tasks.overdue_share"), now.overdue_share, last_year.overdue_share, "inverse"),
+        Kpi(t("tasks.extended_count"), fmt_int(extended), help=t("tasks.extended_count_help")),
     ]
     kpi_row(cards)

@@ -10,7 +10,7 @@ import streamlit as st
 from components.shared.item_table import item_table
 from data_access.tasks.detail import TaskDetail
 from data_access.tasks.lists import TaskRow
-from i18n import DATE_INPUT_FORMAT, fmt_int, t
+from i18n import DATE_INPUT_FORMAT, fmt_extensions, fmt_int, t
 
 
 def timing_text(task: TaskRow | TaskDetail) -> str | None:
@@ -25,8 +25,11 @@ def timing_text(task: TaskRow | TaskDetail) -> str | None:
 
 
 def status_text(row: TaskRow) -> str:
-    """One short phrase for the state of a task: its timing, else its category ("Đã hoàn thành đúng hạn")."""
-    return timing_text(row) or t(f"category.{row.category}")
+    """One short phrase for the state of a task: its timing, else its category ("Đã hoàn thành đúng hạn"),
+    and its extensions ("Còn 30 ngày · Đã gia hạn 1 lần, hạn ban đầu 24/06/2025")."""
+    state = timing_text(row) or t(f"category.{row.category}")
+    extended = fmt_extensions(row.extensions.count, row.extensions.original_due_on)
+    return f"{state} · {extended}" if extended else state
 
 
 def task_table(rows: Sequence[TaskRow], key_prefix: str, page: str | None = None) -> None:
@@ -53,10 +56,10 @@ def task_table(rows: Sequence[TaskRow], key_prefix: str, page: str | None = None
         page=page,
         column_config={
             col["code"]: st.column_config.TextColumn(width=115, pinned=True),
-            col["title"]: st.column_config.TextColumn(width=250),
+            col["title"]: st.column_config.TextColumn(width=220),
             col["lead"]: st.column_config.TextColumn(width=165),
             col["due"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
-            col["category"]: st.column_config.TextColumn(width=135),
+            col["category"]: st.column_config.TextColumn(width=200),
             col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%", width=75),
         },
     )

@@ -10,6 +10,7 @@ day and scale always give the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +18,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func, insert, select
 
 from data_access.core.clock import VN_TZ
-from data_access.core.schema import documents, meeting_points, meetings, point_checks, task_events, tasks, units
+from data_access.core.schema import (
+    audit_log,
+    documents,
+    meeting_points,
+    meetings,
+    point_checks,
+    task_events,
+    tasks,
+    units,
+)
 from data_access.demo import vocabulary as v
 
 DAYS_OF_HISTORY = 548  # about 18 months
@@ -311,8 +321,24 @@ def _insert_tasks(conn, rng, ids: _Ids, today, now, docs_by_day, meetings_by_day
     events = []
     for task in found:
         events.extend(_events(rng, task, today, now))
+    # the demo's extensions were made on the dashboard: each has its audit row with the deadline before
+    trail = [
+        {
+            "at": e["at"],
+            "user_login": "lanhdao",
+            "action": "extend_deadline",
+            "table_name": tasks.name,
+            "row_id": e["task_id"],
+            "before": json.dumps({"due_on": e.pop("_former_due").isoformat()}),
+            "after": json.dumps({"due_on": e["new_due_on"].isoformat()}),
+        }
+        for e in events
+        if "_former_due" in e
+    ]
     for batch in range(0, len(events), 20000):
         conn.execute(insert(task_events), events[batch : batch + 20000])
+    if trail:
+        conn.execute(insert(audit_log), trail)
 
 
 def _pick_on(rng, by_day: dict[dt.date, list[int]], day: dt.date) -> int | None:
@@ -354,7 +380,12 @@ def _events(rng, task, today, now) -> list[dict]:
         # the deadline was moved to due_on, a few days before the former one passed
         former = (task.due_on - task.assigned_on).days - rng.choice([15, 30])
         if former > 3:
-            add("extension", former - 2, new_due_on=task.due_on)
+            add(
+                "extension",
+                former - 2,
+                new_due_on=task.due_on,
+                _former_due=task.assigned_on + dt.timedelta(days=former),
+            )
     if task.status == "completed":
         add("status", span)
     if rng.random() < 0.1:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 from data_access.core.schema import documents, meetings, task_events, tasks, units
 from data_access.tasks import categories
 from data_access.tasks.categories import category_on
+from data_access.tasks.extensions import Extensions, extensions_of
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class TaskDetail:
     meeting_starts_at: dt.datetime | None
     version: int
     events: tuple[TaskEvent, ...]
+    extensions: Extensions = Extensions()
 
     def seen(self) -> dict:
         """The editable columns as loaded: what a save compares against to say what changed."""
@@ -105,4 +107,10 @@ def task_by_code(conn: Connection, code: str, as_of: dt.date) -> TaskDetail | No
         .order_by(task_events.c.at.desc(), task_events.c.id.desc())
     ).all()
     fields = list(row)
-    return TaskDetail(*fields[:12], as_of, *fields[12:], events=tuple(TaskEvent(*e) for e in events))
+    return TaskDetail(
+        *fields[:12],
+        as_of,
+        *fields[12:],
+        events=tuple(TaskEvent(*e) for e in events),
+        extensions=extensions_of(conn, [row[0]]).get(row[0], Extensions()),
+    )

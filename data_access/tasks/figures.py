@@ -13,6 +13,7 @@ from sqlalchemy import Connection, and_, case, func, not_, select
 from data_access.core.periods import add_months, add_years
 from data_access.core.schema import tasks, units
 from data_access.tasks.categories import DUE_SOON_DAYS, OPEN_STATUSES, category_on, completed_by, counted_on
+from data_access.tasks.extensions import extended_tasks
 from data_access.tasks.filters import AGE_BUCKET_NAMES, TaskFilter, age_condition, where
 
 
@@ -141,6 +142,11 @@ def overdue_ages(conn: Connection, f: TaskFilter) -> dict[str, int]:
     ]
     row = conn.execute(select(*counts).where(*where(f))).one()
     return dict(zip(AGE_BUCKET_NAMES, row))
+
+
+def extended_count(conn: Connection, f: TaskFilter) -> int:
+    """Tasks of the filter (its category ignored) whose deadline was extended at least once."""
+    return extended_tasks(conn, where(f.without("category", "age")))
 
 
 TREND_MONTHS = 12

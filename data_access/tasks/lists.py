@@ -6,6 +6,7 @@ or the overdue tasks of an urging list.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from data_access.core.schema import task_events, tasks, units
 from data_access.core.sql import as_utc
 from data_access.core.units import UnitChoice
 from data_access.tasks.categories import DUE_SOON_DAYS, OPEN_STATUSES, category_on, days_left, days_overdue
+from data_access.tasks.extensions import Extensions, extensions_of
 from data_access.tasks.filters import TaskFilter, where
 
 PAGE_SIZE = 20
@@ -47,6 +49,7 @@ class TaskRow:
     days_left: int | None  # for open tasks not yet due (0: due that day)
     completed_on: dt.date | None = None
     version: int = 1
+    extensions: Extensions = Extensions()
 
     def seen(self) -> dict:
         """The editable columns as listed: what a save from the grid compares against."""
@@ -115,7 +118,7 @@ def task_page(
         .limit(page_size)
         .offset((page - 1) * page_size)
     ).all()
-    return TaskPage([_to_row(r, f.as_of) for r in rows], total, page, pages)
+    return TaskPage(_with_extensions(conn, [_to_row(r, f.as_of) for r in rows]), total, page, pages)
 
 
 def due_soon(conn: Connection, f: TaskFilter, limit: int = DUE_SOON_LIMIT) -> list[TaskRow]:
@@ -135,7 +138,12 @@ def due_soon(conn: Connection, f: TaskFilter, limit: int = DUE_SOON_LIMIT) -> li
         .order_by(tasks.c.due_on, tasks.c.code)
         .limit(limit)
     ).all()
-    return [_to_row(r, f.as_of) for r in rows]
+    return _with_extensions(conn, [_to_row(r, f.as_of) for r in rows])
+
+
+def _with_extensions(conn: Connection, rows: list[TaskRow]) -> list[TaskRow]:
+    found = extensions_of(conn, [r.id for r in rows])
+    return [dataclasses.replace(r, extensions=found[r.id]) if r.id in found else r for r in rows]
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,7 @@ class UrgingRow:
     progress_pct: int
     urgings: int
     last_urged_at: dt.datetime | None
+    extensions: Extensions = Extensions()
 
 
 def urging_list(conn: Connection, f: TaskFilter) -> list[UrgingRow]:
@@ -163,6 +172,7 @@ def urging_list(conn: Connection, f: TaskFilter) -> list[UrgingRow]:
     )
     rows = conn.execute(
         select(
+            tasks.c.id,
             units.c.name,
             tasks.c.code,
             tasks.c.title,
@@ -177,9 +187,22 @@ def urging_list(conn: Connection, f: TaskFilter) -> list[UrgingRow]:
         .where(*where(f), category_on(f.as_of) == "open_overdue")
         .order_by(units.c.name, tasks.c.due_on, tasks.c.code)
     ).all()
+    found = extensions_of(conn, [r[0] for r in rows])
     return [
-        UrgingRow(name, code, title, source, assigned, due, (f.as_of - due).days, progress, n, as_utc(last))
-        for name, code, title, source, assigned, due, progress, n, last in rows
+        UrgingRow(
+            name,
+            code,
+            title,
+            source,
+            assigned,
+            due,
+            (f.as_of - due).days,
+            progress,
+            n,
+            as_utc(last),
+            found.get(task_id, Extensions()),
+        )
+        for task_id, name, code, title, source, assigned, due, progress, n, last in rows
     ]
 
 

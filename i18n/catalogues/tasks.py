@@ -3,6 +3,11 @@
 One key space across every catalogue module; VI and EN hold the same keys."""
 
 VI = {
+    "task.extended": "Đã gia hạn {count} lần",
+    "task.extended_from": "Đã gia hạn {count} lần, hạn ban đầu {date}",
+    "urging.col_extensions": "Gia hạn",
+    "tasks.extended_count": "Đã gia hạn",
+    "tasks.extended_count_help": "Nhiệm vụ giao trong kỳ đã được gia hạn ít nhất một lần (báo cáo của Chính phủ nêu riêng).",
     "category.completed_on_time": "Đã hoàn thành đúng hạn",
     "category.completed_late": "Đã hoàn thành quá hạn",
     "category.open_in_time": "Chưa hoàn thành, trong hạn",
@@ -163,6 +168,11 @@ VI = {
 }
 
 EN = {
+    "task.extended": "Extended {count} times",
+    "task.extended_from": "Extended {count} times, first deadline {date}",
+    "urging.col_extensions": "Extensions",
+    "tasks.extended_count": "Extended",
+    "tasks.extended_count_help": "Tasks of the period whose deadline was extended at least once (the Government's reports single them out).",
     "category.completed_on_time": "Completed on time",
     "category.completed_late": "Completed late",
     "category.open_in_time": "Open, not yet due",
