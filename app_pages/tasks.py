@@ -17,6 +17,7 @@ from components.tasks.urging import urging_download
 from data_access.accounts.permissions import EDIT, may
 from data_access.core import clock
 from data_access.core.schema import TASK_SOURCES
+from data_access.core.units import all_units
 from data_access.tasks import detail, figures, imports, lists
 from i18n import t
 from ui import keys
@@ -42,6 +43,7 @@ if may(user.role, EDIT):
         today,
         lambda upload: db.read(imports.read_tasks, upload, sources, today),
         next((u.name for u in units), ""),
+        [u.name for u in db.read(all_units)],
     )
 f = task_filters(today, selected_period(), units)
 whole = f.without("category", "age")  # the picture shows all five categories of the filter

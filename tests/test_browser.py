@@ -620,6 +620,21 @@ def test_a_specialist_imports_tasks_from_excel_after_a_preview(browser, demo_ser
     expect(page.get_by_role("button", name="Nhập 2 nhiệm vụ")).to_be_enabled(timeout=30_000)
     page.get_by_role("button", name="Nhập 2 nhiệm vụ").click()
     page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
+    _settle(page)
+    # the same list again, now at 1024 px: every row refused as already saved, the problems column in sight
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(url + "/tasks")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=90_000)
+    _settle(page)
+    page.get_by_text("Nhập danh sách nhiệm vụ từ Excel").click()
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(good))
+    page.get_by_text("2/2 dòng có vấn đề").wait_for(timeout=30_000)
+    _settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box["x"] + box["width"] <= 1024
+    _screenshot(page, "task-import-again-tablet-landscape")
     page.close()
 
 

@@ -60,9 +60,9 @@ def test_rows_with_their_problems(engine, units):
     assert rows[0].problems == [] and rows[1].problems == [] and rows[1].unit_name == "Sở Xây dựng"
     assert [(p.field, p.reason) for p in rows[2].problems] == [
         ("assigned_on", "bad_date"),
+        ("unit", "unknown_unit"),  # a name that matches nothing is not "no code"
         ("title", "required"),
         ("source", "unknown_code"),
-        ("unit", "unknown_code"),
     ]
     assert [(p.field, p.reason) for p in rows[3].problems] == [("due_on", "before_assigned")]
     assert rows[3].task.unit_code == "SO-TC"  # a name written without diacritics still finds the unit
@@ -99,8 +99,35 @@ def test_unusable_files(engine, units):
     assert missing.value.params["value"] == "Nguồn giao, Đơn vị chủ trì, Hạn xử lý"
 
 
-def test_the_template_reads_back(engine, units):
-    data = build_template("Sở Tài chính", "Chủ tịch UBND tỉnh", TODAY)
+def test_the_template_reads_back_with_its_example_refused_and_offers_drop_down_lists(engine, units):
+    from openpyxl import load_workbook
+
+    data = build_template("Sở Tài chính", "Chủ tịch UBND tỉnh", TODAY, list(SOURCES), ["Sở Tài chính", "Sở Xây dựng"])
     with engine.connect() as conn:
         rows = read_tasks(conn, io.BytesIO(data), SOURCES, TODAY)
-    assert len(rows) == 1 and rows[0].problems == [] and rows[0].task.source == "chairman"
+    assert len(rows) == 1 and rows[0].task.source == "chairman" and rows[0].task.unit_code == "SO-TC"
+    assert [(p.field, p.reason) for p in rows[0].problems] == [("title", "example_row")]  # never imported as is
+    book = load_workbook(io.BytesIO(data))
+    lists = book["Danh mục"]
+    assert lists.sheet_state == "hidden"
+    assert [c.value for c in lists["B"]][1:3] == ["Sở Tài chính", "Sở Xây dựng"]
+    assert "Chủ tịch UBND tỉnh" in [c.value for c in lists["A"]]
+    rules = {str(v.sqref): v.formula1 for v in book["Nhiệm vụ"].data_validations.dataValidation}
+    assert rules["B2:B2001"] == f"'Danh mục'!$A$2:$A${len(SOURCES) + 1}"
+    assert rules["C2:C2001"] == "'Danh mục'!$B$2:$B$3"
+
+
+def test_a_list_already_imported_or_a_repeated_row_is_refused(engine, units):
+    rows = [("Một", "UBND tỉnh", "SO-TC", "01/08/2025", None), ("Hai", "UBND tỉnh", "SO-TC", "02/08/2025", None)]
+    with engine.connect() as conn:
+        first = read_tasks(conn, _sheet(rows), SOURCES, TODAY)
+    task_edits.create_tasks(engine, SPECIALIST, [r.task for r in first], TODAY)
+    with engine.connect() as conn:
+        again = read_tasks(
+            conn, _sheet(rows + [("hai ", "UBND tỉnh", "Sở Tài chính", "02/08/2025", None)]), SOURCES, TODAY
+        )
+    assert [[(p.reason, p.params) for p in r.problems] for r in again] == [
+        [("already_saved", {"code": "NV-2025-0001"})],
+        [("already_saved", {"code": "NV-2025-0002"})],
+        [("repeated_in_file", {"line": 3}), ("already_saved", {"code": "NV-2025-0002"})],
+    ]

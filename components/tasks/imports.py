@@ -4,7 +4,7 @@ problems, and one save for the whole list (all rows or none)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -20,14 +20,18 @@ from ui import keys
 from ui.saving import refusal_text, save
 
 
-def task_import(user, today: dt.date, preview: Callable[..., list[ImportRow]], example_unit: str) -> None:
+def task_import(
+    user, today: dt.date, preview: Callable[..., list[ImportRow]], example_unit: str, unit_names: Sequence[str]
+) -> None:
     with st.expander(t("import.heading"), icon=":material/upload_file:"):
         st.caption(t("import.how"))
         lang = language()
 
         def template() -> bytes:  # built only when the button is pressed, not on every rerun
             set_language(lang)
-            return build_template(example_unit, t("source.chairman"), today)
+            return build_template(
+                example_unit, t("source.chairman"), today, [t(f"source.{s}") for s in TASK_SOURCES], list(unit_names)
+            )
 
         st.download_button(
             t("import.template"),
@@ -65,8 +69,21 @@ def task_import(user, today: dt.date, preview: Callable[..., list[ImportRow]], e
                 }
             ),
             hide_index=True,
-            use_container_width=True,
-            column_config={t("import.problems"): st.column_config.TextColumn(width="large")},
+            width="stretch",
+            column_order=[  # the problems next to the line number: in sight on a 1024 px tablet
+                t("import.line"),
+                t("import.problems"),
+                t("field.title"),
+                t("field.unit"),
+                t("field.source"),
+                t("field.assigned_on"),
+                t("field.due_on"),
+            ],
+            column_config={
+                t("import.line"): st.column_config.NumberColumn(width=60),
+                t("import.problems"): st.column_config.TextColumn(width=380),
+                t("field.title"): st.column_config.TextColumn(width=260),
+            },
         )
         if bad:
             st.error(t("import.has_problems", bad=fmt_int(bad), total=fmt_int(len(rows))), icon=":material/error:")

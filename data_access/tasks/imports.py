@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from openpyxl import load_workbook
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from data_access.core.database import LIVE, freshness
 from data_access.core.edit_errors import EditError
-from data_access.core.schema import TASK_SOURCES, units
+from data_access.core.schema import TASK_SOURCES, tasks, units
 from data_access.tasks.edits import NewTask, task_problems
 
 MAX_ROWS = 2000
@@ -34,6 +34,7 @@ COLUMNS = {  # plain header (no diacritics, lower case) -> field
     "han xu ly": "due_on",
 }
 HEADERS = ("Nội dung nhiệm vụ", "Nguồn giao", "Đơn vị chủ trì", "Ngày giao", "Hạn xử lý")
+EXAMPLE_PREFIX = "Ví dụ:"  # the template's example row starts so; a row that still does is refused
 
 
 def plain(text: object) -> str:
@@ -86,6 +87,7 @@ def read_tasks(
     by_name = {plain(name): (code, name) for code, name in conn.execute(select(units.c.code, units.c.name))}
     by_code = dict(by_name.values())
     found = []
+    seen_in_file: dict[tuple, int] = {}
     for line, values in enumerate(rows, start=2):
         cell = {name: values[i] if i < len(values) else None for name, i in where.items()}
         if all(v is None or str(v).strip() == "" for v in cell.values()):
@@ -95,6 +97,7 @@ def read_tasks(
         problems: list[EditError] = []
         unit_text = str(cell["unit"] or "").strip()
         unit_code = unit_text if unit_text in by_code else by_name.get(plain(unit_text), (unit_text, None))[0]
+        unknown_unit = bool(unit_text) and unit_code not in by_code
         raw_source = str(cell["source"] or "").strip()
         task = NewTask(
             title=str(cell["title"] or "").strip(),
@@ -104,10 +107,39 @@ def read_tasks(
             due_on=_date(cell["due_on"], "due_on", problems),
             document_id=document_id,
         )
+        if unknown_unit:  # neither a code nor a name of the list: say so, not "no code"
+            problems.append(EditError("unit", "unknown_unit", value=unit_text[:80]))
         problems += [
             p
             for p in task_problems(conn, task, today)
             if not (p.field in {e.field for e in problems} and p.reason == "required")
+            and not (unknown_unit and p.field == "unit")
         ]
+        if task.title.startswith(EXAMPLE_PREFIX):
+            problems.insert(0, EditError("title", "example_row"))
+        key = (plain(task.title), task.unit_code, task.assigned_on)
+        if task.title and key in seen_in_file:
+            problems.append(EditError("title", "repeated_in_file", line=seen_in_file[key]))
+        seen_in_file.setdefault(key, line)
         found.append(ImportRow(line, task, by_code.get(unit_code), problems))
+    _mark_already_saved(conn, found)
     return found
+
+
+def _mark_already_saved(conn: Connection, rows: list[ImportRow]) -> None:
+    """A row matching a task already in the database (same content, lead unit and assignment day) is a
+    duplicate: re-uploading a list already imported shows every row refused, not every row valid."""
+    days = {r.task.assigned_on for r in rows if r.task.assigned_on}
+    if not days:
+        return
+    existing = {}
+    for code, title, unit_code, assigned_on in conn.execute(
+        select(tasks.c.code, tasks.c.title, units.c.code, tasks.c.assigned_on)
+        .select_from(tasks.join(units, units.c.id == tasks.c.assignee_unit_id))
+        .where(tasks.c.assigned_on.in_(sorted(days)), tasks.c.status != "cancelled", func.length(tasks.c.title) > 0)
+    ):
+        existing[(plain(title), unit_code, assigned_on)] = code
+    for r in rows:
+        code = existing.get((plain(r.task.title), r.task.unit_code, r.task.assigned_on))
+        if code:
+            r.problems.append(EditError("title", "already_saved", code=code))

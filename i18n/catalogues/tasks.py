@@ -3,6 +3,8 @@
 One key space across every catalogue module; VI and EN hold the same keys."""
 
 VI = {
+    "import.example_title": "Báo cáo tiến độ giải ngân vốn đầu tư công (xóa dòng này)",
+    "import.pick_from_list": "Hãy chọn trong danh sách thả xuống.",
     "task.extended": "Đã gia hạn {count} lần",
     "task.extended_from": "Đã gia hạn {count} lần, hạn ban đầu {date}",
     "urging.col_extensions": "Gia hạn",
@@ -168,6 +170,8 @@ VI = {
 }
 
 EN = {
+    "import.example_title": "Report on public investment disbursement (delete this row)",
+    "import.pick_from_list": "Pick one from the drop-down list.",
     "task.extended": "Extended {count} times",
     "task.extended_from": "Extended {count} times, first deadline {date}",
     "urging.col_extensions": "Extensions",
