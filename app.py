@@ -101,7 +101,9 @@ with st.container(horizontal=True, vertical_alignment="center"):
         show_database_problem(problem, lambda: is_ready(url))
         st.stop()
 show_flash()
-period_filter(clock.today_vn())
+drill_down = any(st.query_params.get(p) for p in ("task", "document", "meeting", "point"))
+if not drill_down and navigation.url_path != "users":  # a period means nothing on one item or on accounts
+    period_filter(clock.today_vn())
 try:
     navigation.run()
 except DatabaseProblem as problem:

@@ -106,5 +106,6 @@ def fmt_extensions(count: int, original_due_on: dt.date | None) -> str | None:
     if not count:
         return None
     if original_due_on is None:
-        return t("task.extended", count=fmt_int(count))
-    return t("task.extended_from", count=fmt_int(count), date=fmt_date(original_due_on))
+        return t("task.extended_one" if count == 1 else "task.extended", count=fmt_int(count))
+    key = "task.extended_from_one" if count == 1 else "task.extended_from"
+    return t(key, count=fmt_int(count), date=fmt_date(original_due_on))

@@ -918,3 +918,29 @@ def test_the_overview_answers_where_and_since_when_with_a_tap(browser, demo_serv
     code = page.evaluate("new URLSearchParams(location.search).get('task')")
     page.get_by_role("heading", name=code, exact=False).wait_for(timeout=30_000)
     page.close()
+
+
+def test_a_saved_note_leaves_an_empty_box(browser, demo_server):
+    """After "Đã lưu." the urging/note box is empty, so a second tap cannot save it twice."""
+    url, db_url = demo_server
+    with get_engine(db_url).connect() as conn:
+        from sqlalchemy import select
+
+        from data_access.core.schema import tasks
+
+        code = conn.execute(
+            select(tasks.c.code).where(tasks.c.status == "in_progress").order_by(tasks.c.code.desc()).limit(1)
+        ).scalar_one()
+    page = _new_page(browser, url, SIZES["tablet-landscape"], login="chuyenvien")
+    page.goto(f"{url}/tasks?task={code}")
+    page.get_by_role("heading", name=code, exact=False).wait_for(timeout=60_000)
+    _settle(page)
+    page.get_by_role("tab", name="Báo cáo, đôn đốc, ghi chú").click()
+    box = page.get_by_role("textbox", name="Nội dung")
+    box.fill("Đôn đốc đơn vị báo cáo trước thứ Sáu.")
+    page.get_by_role("button", name="Thêm vào lịch sử").click()
+    page.get_by_text("Đã lưu.").wait_for(timeout=30_000)
+    _settle(page)
+    page.get_by_role("tab", name="Báo cáo, đôn đốc, ghi chú").click()
+    assert page.get_by_role("textbox", name="Nội dung").input_value() == ""
+    page.close()

@@ -31,6 +31,9 @@ def signed_in_user(db: Database) -> users.User | None:
         token = None
     user = guarded(lambda: login_sessions.session_user(db.engine, token)) if token else None
     if user is None:
+        if token:  # a session that has ended (idle, signed out elsewhere, account disabled): say why
+            st.session_state.setdefault(keys.LOGIN_REFUSAL, "session_ended")
+            st.session_state[keys.COOKIE_TO_SET] = False  # drop the dead cookie, so the message shows once
         st.session_state.pop(keys.SESSION_TOKEN, None)
         st.session_state.pop(keys.USER, None)
         return None

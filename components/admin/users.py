@@ -28,7 +28,7 @@ def user_list(people: Sequence[User]) -> None:
             }
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 
 

@@ -32,7 +32,7 @@ def document_grid(rows: Sequence[DocumentRow], scope, user, today: dt.date) -> N
     edited = st.data_editor(
         frame,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         key=keys.DOCS_GRID,
         num_rows="fixed",
         disabled=[col["number"], col["summary"], col["due_on"]],

@@ -71,7 +71,7 @@ def _joins_editor(detail, user, points, seen, form_keys) -> None:
     edited = st.data_editor(
         frame,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         height=320,
         key=edit_key(keys.MEETING_JOINS, m.id),
         disabled=["code", t("meeting_edit.point")],

@@ -38,7 +38,7 @@ def point_detail_view(
         )
         field(
             t("point.coordinates"),
-            f"{fmt_decimal(p.latitude, 4)}, {fmt_decimal(p.longitude, 4)}"
+            t("point.coordinates_value", lat=fmt_decimal(p.latitude, 4), lon=fmt_decimal(p.longitude, 4))
             if p.latitude is not None and p.longitude is not None
             else t("point.no_coordinates"),
         )

@@ -44,6 +44,18 @@ def _finish(chart, lang: str, font_size: int = FONT_SIZE):
     )
 
 
+def _ticks(largest: int, count: int = 5) -> list[int]:
+    """Round ticks from 0 to `largest` (15 gives 0, 5, 10, 15)."""
+    if largest <= 0:
+        return [0]
+    step = max(1, largest // count)
+    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if nice >= step:
+            step = nice
+            break
+    return list(range(0, largest + 1, step))
+
+
 def build_ranking_chart(
     df: pd.DataFrame,
     *,
@@ -65,8 +77,9 @@ def build_ranking_chart(
         x=alt.X(
             f"{value}:Q",
             title=value_title,
-            axis=alt.Axis(tickMinStep=1, format=",d"),
-            scale=alt.Scale(domainMax=max(1, float(df[value].max())) * 1.6),
+            # ticks only up to the largest value: the room kept for the labels shows no numbers nobody has
+            axis=alt.Axis(tickMinStep=1, format=",d", values=_ticks(int(df[value].max()) if len(df) else 0)),
+            scale=alt.Scale(domainMax=max(1, float(df[value].max())) * 1.6, nice=False),
         ),
     )
     bars = (
@@ -130,7 +143,7 @@ def build_volume_chart(
     )
     base = alt.Chart(df).encode(
         x=alt.X(f"{label}:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45 if len(order) > 8 else 0)),
-        xOffset=alt.XOffset(f"{direction_label}:N"),
+        xOffset=alt.XOffset(f"{direction_label}:N", sort=list(dict.fromkeys(df[direction_label]))),  # as the legend
         y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=",d")),
     )
     bars = (
@@ -181,7 +194,12 @@ def build_calendar_chart(
     )
     numbers = base.mark_text(fontSize=font_size).encode(
         text=alt.Text(f"{value}:Q", format=",d"),
-        color=alt.condition(f"datum.{value} >= 3", alt.value("white"), alt.value("#1a1a1a")),
+        # white on the darker half of the scale, whatever the period's largest count (a lone 1 is dark too)
+        color=alt.condition(
+            f"datum.{value} >= {max(1.0, float(df[value].max()) / 2) if len(df) else 1}",
+            alt.value("white"),
+            alt.value("#1a1a1a"),
+        ),
     )
     cell = max(34 if rows <= 20 else 22, int(font_size * 2.4))
     return _finish(

@@ -20,7 +20,7 @@ def login_form(sign_in, demo_hint: str | None) -> None:
                 t("login.password"), type="password", key=keys.LOGIN_PASSWORD, autocomplete="current-password"
             )
             submitted = st.form_submit_button(
-                t("login.submit"), type="primary", icon=":material/login:", use_container_width=True
+                t("login.submit"), type="primary", icon=":material/login:", width="stretch"
             )
         refusal = st.session_state.pop(keys.LOGIN_REFUSAL, None)
         if submitted:
@@ -36,7 +36,9 @@ def login_form(sign_in, demo_hint: str | None) -> None:
                 st.session_state.pop(keys.LOGIN_PASSWORD, None)
             st.session_state[keys.LOGIN_REFUSAL] = refusal
             st.rerun()
-        if refusal:
+        if refusal == "session_ended":
+            st.info(t("login.session_ended"), icon=":material/schedule:")
+        elif refusal:
             st.error(t(f"login.{refusal}"), icon=":material/error:")
         if demo_hint:
             st.caption(demo_hint)

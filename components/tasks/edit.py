@@ -105,7 +105,9 @@ def _event_form(detail, user) -> None:
             format_func=lambda k: t(f"event.{k}"),
             key=edit_key(keys.TASK_EVENT_KIND, detail.id),
         )
-        note = st.text_area(t("field.note"), max_chars=2000, key=edit_key(keys.TASK_EVENT_NOTE, detail.id))
+        note = st.text_area(
+            t("field.note"), max_chars=2000, key=edit_key(keys.TASK_EVENT_NOTE, detail.id, len(detail.events))
+        )
         submitted = st.form_submit_button(
             t("task_edit.add_event"),
             type="primary",
@@ -119,7 +121,7 @@ def _event_form(detail, user) -> None:
             detail.id,
             kind or "note",
             note,
-            forget_after=[edit_key(keys.TASK_EVENT_NOTE, detail.id)],
+            forget_after=[edit_key(keys.TASK_EVENT_NOTE, detail.id, len(detail.events))],
         )
 
 

@@ -43,7 +43,7 @@ def task_grid(rows: Sequence[TaskRow], scope, user, today: dt.date) -> None:
     edited = st.data_editor(
         frame,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         key=keys.TASKS_GRID,
         num_rows="fixed",
         disabled=[col["code"], col["title"]],

@@ -15,12 +15,13 @@ from i18n import DATE_INPUT_FORMAT, fmt_extensions, fmt_int, t
 
 def timing_text(task: TaskRow | TaskDetail) -> str | None:
     """How the deadline stands: "Quá hạn 14 ngày", "Đến hạn hôm nay", "Còn 3 ngày"; None when it does not apply."""
+    one = "_one" if 1 in (task.days_overdue, task.days_left) else ""  # "1 day left", not "1 days left"
     if task.days_overdue is not None:
-        return t("task.overdue_days", days=fmt_int(task.days_overdue))
+        return t(f"task.overdue_days{one}", days=fmt_int(task.days_overdue))
     if task.days_left == 0:
         return t("task.due_today")
     if task.days_left is not None:
-        return t("task.days_left", days=fmt_int(task.days_left))
+        return t(f"task.days_left{one}", days=fmt_int(task.days_left))
     return None
 
 

@@ -3,6 +3,7 @@
 One key space across every catalogue module; VI and EN hold the same keys."""
 
 VI = {
+    "login.session_ended": "Phiên làm việc đã kết thúc (sau một thời gian không dùng, hoặc đã đăng xuất). Hãy đăng nhập lại; trang bạn mở sẽ hiện ngay sau đó.",
     "login.heading": "Đăng nhập",
     "login.name": "Tên đăng nhập",
     "login.password": "Mật khẩu",
@@ -70,6 +71,7 @@ VI = {
 }
 
 EN = {
+    "login.session_ended": "Your session has ended (after a while unused, or signed out). Sign in again; the page you opened follows.",
     "login.heading": "Sign in",
     "login.name": "Login",
     "login.password": "Password",

@@ -3,6 +3,7 @@
 One key space across every catalogue module; VI and EN hold the same keys."""
 
 VI = {
+    "point.coordinates_value": "vĩ độ {lat}; kinh độ {lon}",
     "pstatus.connected": "Kết nối",
     "pstatus.degraded": "Chập chờn",
     "pstatus.disconnected": "Mất kết nối",
@@ -55,6 +56,7 @@ VI = {
 }
 
 EN = {
+    "point.coordinates_value": "latitude {lat}; longitude {lon}",
     "pstatus.connected": "Connected",
     "pstatus.degraded": "Degraded",
     "pstatus.disconnected": "Disconnected",
