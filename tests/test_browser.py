@@ -944,3 +944,40 @@ def test_a_saved_note_leaves_an_empty_box(browser, demo_server):
     page.get_by_role("tab", name="Báo cáo, đôn đốc, ghi chú").click()
     assert page.get_by_role("textbox", name="Nội dung").input_value() == ""
     page.close()
+
+
+_TABLET_CHECKS = """() => {
+  const visible = e => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0 &&
+                         getComputedStyle(e).visibility !== 'hidden'; };
+  const small = [];
+  const controls = document.querySelectorAll(
+    '[data-testid="stMain"] button, [data-testid="stMain"] [role=radio], [data-testid="stMain"] [role=slider], ' +
+    '[data-testid="stMain"] [data-testid="stCheckbox"] label, [data-testid="stMain"] input');
+  for (const c of controls) {
+    const skip = '[data-testid="stDataFrame"],[data-testid="stTooltipIcon"],[data-testid="stExpander"] summary';
+    if (!visible(c) || c.closest(skip)) continue;
+    const b = c.getBoundingClientRect();
+    const name = (c.innerText || c.getAttribute('aria-label') || '').slice(0, 30);
+    if (b.height < 44 - 0.5) small.push([c.tagName, name, b.height]);
+  }
+  const inner = [];
+  for (const s of document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')) {
+    if (s.scrollHeight > s.clientHeight + 4) inner.push(['vertical', s.scrollHeight, s.clientHeight]);
+    if (s.scrollWidth > s.clientWidth + 4) inner.push(['sideways', s.scrollWidth, s.clientWidth]);
+  }
+  const title = document.querySelector('[data-testid="stMain"] h1');
+  return {small, inner, titleTop: title ? title.getBoundingClientRect().top : null};
+}"""
+
+
+@pytest.mark.parametrize("size_name", ["tablet-portrait", "tablet-landscape"])
+@pytest.mark.parametrize("path", ["/", "/tasks", "/documents", "/meetings", "/points"])
+def test_a_tablet_gets_finger_sized_controls_and_no_scroll_box_inside_the_page(browser, demo_server, path, size_name):
+    url, _ = demo_server
+    page = _open(browser, url + path, SIZES[size_name], touch=True)
+    found = page.evaluate(_TABLET_CHECKS)
+    assert found["small"] == [], found["small"][:8]
+    assert found["inner"] == [], found["inner"]
+    assert found["titleTop"] is not None and found["titleTop"] <= 110, found["titleTop"]
+    _assert_fits(page)
+    page.close()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from components.shared.item_table import fitted_height
 from data_access.accounts import admin as user_admin
 from data_access.accounts.users import User
 from data_access.core.schema import ROLES
@@ -27,6 +28,7 @@ def user_list(people: Sequence[User]) -> None:
                 t("users.state"): [t("users.active") if u.active else t("users.disabled") for u in people],
             }
         ),
+        height=fitted_height(len(people)),
         hide_index=True,
         width="stretch",
     )

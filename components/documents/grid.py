@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.shared.grid_rows import as_date, rows_as_shown
+from components.shared.item_table import fitted_height
 from data_access.documents import edits as document_edits
 from data_access.documents.lists import DocumentRow
 from i18n import DATE_INPUT_FORMAT, t
@@ -31,6 +32,7 @@ def document_grid(rows: Sequence[DocumentRow], scope, user, today: dt.date) -> N
     )
     edited = st.data_editor(
         frame,
+        height=fitted_height(len(frame)),
         hide_index=True,
         width="stretch",
         key=keys.DOCS_GRID,

@@ -14,6 +14,7 @@ import streamlit as st
 
 from components.overview.cards import compared, versus
 from components.shared.charts import FONT_SIZE, NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
+from components.shared.item_table import fitted_height
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick, table_pick
 from data_access.core.periods import Period
@@ -217,6 +218,7 @@ def kinds(fig: DocumentFigures) -> None:
                 pd.DataFrame(
                     {t("docs.col_issuer"): [s.key for s in issuers], t("docs.col_count"): [s.incoming for s in issuers]}
                 ),
+                height=fitted_height(len(issuers)),
                 hide_index=True,
                 key=keys.DOCS_ISSUER_TABLE,
                 selection_mode=["single-row", "single-cell"],
@@ -246,6 +248,7 @@ def processing(units: Sequence[UnitProcessing]) -> None:
     )
     st.dataframe(
         frame,
+        height=fitted_height(len(frame)),
         hide_index=True,
         key=keys.DOCS_UNIT_TABLE,
         selection_mode=["single-row", "single-cell"],

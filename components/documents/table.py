@@ -36,11 +36,12 @@ def document_table(rows: Sequence[DocumentRow], key_prefix: str) -> None:
         key_prefix,
         "document",
         column_config={
-            col["number"]: st.column_config.TextColumn(width=130, pinned=True),
-            col["type"]: st.column_config.TextColumn(width=95),
-            col["summary"]: st.column_config.TextColumn(width=290),
-            col["date"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
-            col["urgency"]: st.column_config.TextColumn(width=95),
-            col["state"]: st.column_config.TextColumn(width=150),
+            # every column in sight on a 768 px tablet in portrait (with the row box: 727 px)
+            col["number"]: st.column_config.TextColumn(width=120, pinned=True),
+            col["type"]: st.column_config.TextColumn(width=85),
+            col["summary"]: st.column_config.TextColumn(width=180),
+            col["date"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=90),
+            col["urgency"]: st.column_config.TextColumn(width=80),
+            col["state"]: st.column_config.TextColumn(width=140),
         },
     )

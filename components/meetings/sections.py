@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.overview.cards import compared, versus
 from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart
-from components.shared.item_table import item_table
+from components.shared.item_table import fitted_height, item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick
 from data_access.core.periods import Period, week_start
@@ -143,8 +143,16 @@ def by_kind(fig: MeetingFigures) -> None:
                 t("meetings.col_count"): [k.online + k.in_person for k in fig.kinds],
             }
         ),
+        height=fitted_height(len(fig.kinds)),
         hide_index=True,
-        row_height=40,
+        row_height=44,
+        width="stretch",  # all four columns in the 320 px column, the total included
+        column_config={
+            t("meeting.kind"): st.column_config.TextColumn(width=110),
+            t("mode.online"): st.column_config.NumberColumn(width=60),
+            t("mode.in_person"): st.column_config.NumberColumn(width=60),
+            t("meetings.col_count"): st.column_config.NumberColumn(width=60),
+        },
     )
 
 
@@ -175,12 +183,13 @@ def meeting_table(rows: Sequence[MeetingRow], key_prefix: str) -> None:
         key_prefix,
         "meeting",
         column_config={
-            col["time"]: st.column_config.TextColumn(width=150, pinned=True),
-            col["title"]: st.column_config.TextColumn(width=260),
-            col["mode"]: st.column_config.TextColumn(width=95),
-            col["place"]: st.column_config.TextColumn(width=200),
-            col["chair"]: st.column_config.TextColumn(width=220),
-            col["status"]: st.column_config.TextColumn(width=105),
+            # every column in sight on a 768 px tablet in portrait (with the row box: 732 px)
+            col["time"]: st.column_config.TextColumn(width=140, pinned=True),
+            col["title"]: st.column_config.TextColumn(width=200),
+            col["mode"]: st.column_config.TextColumn(width=85),
+            col["place"]: st.column_config.TextColumn(width=110),
+            col["chair"]: st.column_config.TextColumn(width=90),
+            col["status"]: st.column_config.TextColumn(width=75),
         },
     )
 

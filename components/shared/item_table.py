@@ -19,6 +19,11 @@ from ui import keys
 ROW_HEIGHT_PX = 44  # a finger-sized tap target
 
 
+def fitted_height(rows: int) -> int:
+    """A table's height that shows its header and every row (a page of a list has at most 50)."""
+    return ROW_HEIGHT_PX * (max(rows, 1) + 1) + 3
+
+
 def open_item(param: str, value: str) -> None:
     st.query_params[param] = value
 
@@ -48,6 +53,7 @@ def item_table(
     st.dataframe(
         frame,
         hide_index=True,
+        height=fitted_height(len(frame)),  # every row of the page in sight: no scroll box inside the page
         key=key,
         on_select=partial(_on_select, key, param, list(ids), page, extra_params),
         selection_mode=["single-row", "single-cell"],  # a tap on any cell opens the row's item

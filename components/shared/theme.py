@@ -12,6 +12,20 @@ TABLET_CSS = """
 button[data-variant="pills"], [data-testid="stSelectbox"] div[data-baseweb="select"] > div,
 [data-testid="stTextInput"] input, [data-testid="stPageLink"] a { min-height: 44px; }
 [data-testid="stTopNavLink"] { min-height: 44px; display: flex; align-items: center; }
+/* Every control a finger uses is at least 44 px: the pager, toggles, a table's toolbar, date pickers, sliders. */
+[data-testid="stPagination"] button { min-height: 44px; min-width: 44px; }
+[data-testid="stPopover"] button, [data-testid="stSelectbox"] input, [data-testid="stSelectbox"] button,
+[data-testid="stMultiSelect"] input, [data-testid="stTextArea"] textarea, [data-testid="stNumberInput"] input,
+[data-testid="stFileUploader"] button { min-height: 44px; }
+[data-testid="stCheckbox"] label, [data-testid="stToggle"] label, .stToggle label, .stCheckbox label {
+  min-height: 44px; display: flex; align-items: center; }
+[data-testid="stElementToolbar"] button { min-height: 44px; min-width: 44px; }
+[data-testid="stDateInput"] input, [data-testid="stDateInput"] button, [data-testid="stTimeInput"] input {
+  min-height: 44px; }
+[data-testid="stSlider"] [role="slider"] { width: 32px !important; height: 32px !important; }
+[data-testid="stSlider"] > div > div { min-height: 44px; }
+/* The title right under the menu, so a 1024x768 tablet shows the headline cards on its first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
 /* A segmented control with many choices (the periods) wraps to a second line instead of scrolling out of sight. */
 [data-testid="stButtonGroup"] [role="radiogroup"] { flex-wrap: wrap; overflow-x: visible; row-gap: 4px; }
 </style>

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.shared.charts import FONT_SIZE, build_bucket_chart, build_ranking_chart
+from components.shared.item_table import fitted_height
 from components.shared.selection import chart_pick, table_pick
 from data_access.tasks.figures import SourceLoad, UnitLoad
 from data_access.tasks.filters import AGE_BUCKET_NAMES
@@ -109,6 +110,7 @@ def by_source(loads: Sequence[SourceLoad]) -> None:
     )
     st.dataframe(
         frame,
+        height=fitted_height(len(frame)),
         hide_index=True,
         key=keys.TASKS_SOURCE_TABLE,
         on_select=partial(_on_source_tap, [s.source for s in loads]),

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components.shared.grid_rows import as_date, rows_as_shown
+from components.shared.item_table import fitted_height
 from data_access.core.schema import TASK_STATUSES
 from data_access.tasks import edits as task_edits
 from data_access.tasks.lists import TaskRow
@@ -42,6 +43,7 @@ def task_grid(rows: Sequence[TaskRow], scope, user, today: dt.date) -> None:
     )
     edited = st.data_editor(
         frame,
+        height=fitted_height(len(frame)),
         hide_index=True,
         width="stretch",
         key=keys.TASKS_GRID,

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
+from components.shared.item_table import fitted_height
 from data_access.core.edit_errors import EditError
 from data_access.core.schema import TASK_SOURCES
 from data_access.tasks import edits as task_edits
@@ -68,6 +69,7 @@ def task_import(
                     t("import.problems"): ["; ".join(refusal_text(p) for p in r.problems) or "✓" for r in rows],
                 }
             ),
+            height=fitted_height(len(rows)),
             hide_index=True,
             width="stretch",
             column_order=[  # the problems next to the line number: in sight on a 1024 px tablet

@@ -56,11 +56,12 @@ def task_table(rows: Sequence[TaskRow], key_prefix: str, page: str | None = None
         "task",
         page=page,
         column_config={
-            col["code"]: st.column_config.TextColumn(width=115, pinned=True),
-            col["title"]: st.column_config.TextColumn(width=220),
-            col["lead"]: st.column_config.TextColumn(width=165),
-            col["due"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=95),
-            col["category"]: st.column_config.TextColumn(width=200),
+            # 700 px of columns with the row box: a 768 px tablet in portrait shows every column, no sideways scroll
+            col["code"]: st.column_config.TextColumn(width=110, pinned=True),
+            col["title"]: st.column_config.TextColumn(width=160),
+            col["lead"]: st.column_config.TextColumn(width=120),
+            col["due"]: st.column_config.DateColumn(format=DATE_INPUT_FORMAT, width=90),
+            col["category"]: st.column_config.TextColumn(width=145),
             col["progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%", width=75),
         },
     )
