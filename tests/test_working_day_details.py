@@ -110,3 +110,54 @@ def test_no_deprecated_streamlit_arguments_in_the_tree():
         if ".git" not in p.parts and "use_container_width" in p.read_text() and p.name != Path(__file__).name
     ]
     assert found == []
+
+
+def test_the_demo_map_is_a_province_along_a_river_with_its_outline():
+    """The demo's communes lie in a band along a river (not a random box), the outline is their hull, and the
+    map names a point only when tapped, with no tile server."""
+    import random
+    import statistics
+
+    import pandas as pd
+
+    from components.shared.charts import build_point_map, convex_hull
+    from data_access.demo.seed import RIVER, _along_river
+
+    rng = random.Random(7)
+    places = [_along_river(rng.random(), rng.random()) for _ in range(99)]
+    lats, lons = [p[0] for p in places], [p[1] for p in places]
+    assert statistics.correlation(lats, lons) < -0.6  # north-west to south-east, like its river (a box: about 0)
+    assert min(lats) >= RIVER[-1][0] - 0.4 and max(lats) <= RIVER[0][0] + 0.4
+    hull = convex_hull([(lon, lat) for lat, lon in places])
+    assert 4 <= len(hull) < len(places)
+    frame = pd.DataFrame(
+        {
+            "code": ["A"],
+            "status": ["connected"],
+            "status_label": ["Kết nối"],
+            "name": ["Xã A"],
+            "label": ["A"],
+            "latitude": [lats[0]],
+            "longitude": [lons[0]],
+        }
+    )
+    spec = build_point_map(
+        frame,
+        code="code",
+        status="status",
+        status_label="status_label",
+        name="name",
+        label="label",
+        selection="p",
+        lang="vi",
+        outline=hull,
+    ).to_dict()
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
+    assert marks[0] == "geoshape" and "text" in marks
+    text = next(
+        layer
+        for layer in spec["layer"]
+        if (layer["mark"].get("type") if isinstance(layer["mark"], dict) else layer["mark"]) == "text"
+    )
+    assert "condition" in text["encoding"]["text"]  # the name only for the tapped point
+    assert "url" not in str(spec)  # nothing fetched: no tiles, no remote data

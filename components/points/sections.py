@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from components.shared.charts import build_board_chart, build_point_map, build_rate_chart
+from components.shared.charts import build_board_chart, build_point_map, build_rate_chart, convex_hull
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.palette import POINT_SYMBOLS, tone
@@ -126,6 +126,7 @@ def board(points: Sequence[PointState], now: dt.datetime, kind: str | None, stat
 
 def point_map(points: Sequence[PointState]) -> None:
     located = [p for p in points if p.latitude is not None and p.longitude is not None]
+    located.sort(key=lambda p: p.status != "connected")  # the points in trouble drawn last, on top
     if not located:
         return
     frame = pd.DataFrame(
@@ -134,7 +135,7 @@ def point_map(points: Sequence[PointState]) -> None:
             "name": [p.name for p in located],
             "status": [p.status for p in located],
             "status_label": [t(f"pstatus.{p.status}") for p in located],
-            "label": ["" if p.status == "connected" else short_name(p) for p in located],
+            "label": [short_name(p) for p in located],  # drawn only for the tapped point
             "latitude": [p.latitude for p in located],
             "longitude": [p.longitude for p in located],
         }
@@ -148,6 +149,8 @@ def point_map(points: Sequence[PointState]) -> None:
         label="label",
         selection="point",
         lang=language(),
+        # the province's outline: the hull of its mainland communes and wards (islands stand apart at sea)
+        outline=convex_hull([(p.longitude, p.latitude) for p in located if p.kind != "special_zone"]),
     )
     st.altair_chart(
         chart,

@@ -285,11 +285,42 @@ def build_board_chart(
     )
 
 
+def convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The smallest convex outline around (x, y) points (Andrew's monotone chain), counter-clockwise."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
 def build_point_map(
-    df: pd.DataFrame, *, code: str, status: str, status_label: str, name: str, label: str, selection: str, lang: str
+    df: pd.DataFrame,
+    *,
+    code: str,
+    status: str,
+    status_label: str,
+    name: str,
+    label: str,
+    selection: str,
+    lang: str,
+    outline: list[tuple[float, float]] | None = None,
 ) -> alt.Chart:
-    """Points at their coordinates, coloured and shaped by status, troubled ones named; tap to select."""
-    pick = alt.selection_point(name=selection, fields=[code], on="click")
+    """Points at their coordinates over the province's outline (longitude, latitude pairs), coloured and shaped
+    by status; a point is named when tapped (its tooltip too). No map tiles: it draws without the internet."""
+    pick = alt.selection_point(name=selection, fields=[code], on="click", empty=False)
     labels = dict(zip(df[status], df[status_label]))
     present = [s for s in POINT_STATUSES if s in labels]
     base = alt.Chart(df).encode(longitude="longitude:Q", latitude="latitude:Q")
@@ -307,12 +338,20 @@ def build_point_map(
                 legend=None,
             ),
             tooltip=[f"{name}:N", f"{status_label}:N"],
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.7)),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.85)),
         )
         .add_params(pick)
     )
-    names = base.mark_text(align="left", dx=9, fontSize=12).encode(text=f"{label}:N")
-    return _finish((dots + names).project(type="mercator").properties(height=460), lang)
+    names = base.mark_text(align="left", dx=9, fontSize=FONT_SIZE, fontWeight="bold").encode(
+        text=alt.condition(pick, f"{label}:N", alt.value(""))
+    )
+    layers = [dots, names]
+    if outline and len(outline) >= 3:
+        ring = [[lon, lat] for lon, lat in outline] + [[outline[0][0], outline[0][1]]]
+        shape = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [ring[::-1]]}}
+        land = alt.Chart(alt.Data(values=[shape])).mark_geoshape(fill="#dde8f2", stroke="#5a6b7d", strokeWidth=2)
+        layers.insert(0, land)
+    return _finish(alt.layer(*layers).project(type="mercator").properties(height=460), lang)
 
 
 def build_rate_chart(df: pd.DataFrame, *, day: str, rate: str, day_title: str, rate_title: str, lang: str) -> alt.Chart:

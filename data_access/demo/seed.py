@@ -34,6 +34,28 @@ DAYS_OF_HISTORY = 548  # about 18 months
 # Province bounding box for the points (a Mekong-delta province with islands).
 LAT_RANGE = (9.75, 10.95)
 LON_RANGE = (104.55, 105.55)
+# The demo province lies along a river running from the north-west border down to the south-east:
+# its course (latitude, longitude), and how far the communes spread either side of it (degrees).
+RIVER = [(10.95, 104.75), (10.78, 105.02), (10.55, 105.08), (10.36, 105.30), (10.15, 105.34), (9.92, 105.55)]
+SPREAD = 0.36
+
+
+def _along_river(u: float, w: float) -> tuple[float, float]:
+    """A place of the province from two numbers in [0, 1): how far down the river, and which side, how far.
+
+    The band is widest in the middle and narrows at both ends, so the communes draw a province's shape.
+    """
+    t = u * (len(RIVER) - 1)
+    i = min(int(t), len(RIVER) - 2)
+    f = t - i
+    (lat0, lon0), (lat1, lon1) = RIVER[i], RIVER[i + 1]
+    lat, lon = lat0 + (lat1 - lat0) * f, lon0 + (lon1 - lon0) * f
+    dlat, dlon = lat1 - lat0, lon1 - lon0
+    length = (dlat**2 + dlon**2) ** 0.5
+    across = (2 * w - 1) * SPREAD * (0.45 + 0.55 * (1 - abs(2 * u - 1)))  # narrower at the ends
+    return lat + across * dlon / length, lon - across * dlat / length
+
+
 ISLAND_CENTRES = [(10.22, 103.96), (9.62, 104.38), (9.28, 103.48)]
 
 
@@ -95,7 +117,10 @@ def _insert_units(conn, rng: random.Random) -> _Ids:
     prefix = {"ward": ("Phường", "PHUONG"), "commune": ("Xã", "XA"), "special_zone": ("Đặc khu", "DK")}
     rows = []
     for kind, name in zip(kinds, names):
-        rows.append((kind, name, rng.uniform(*LAT_RANGE), rng.uniform(*LON_RANGE)))
+        # two draws as before (the rest of the demo stays the same), placed along the river
+        u = (rng.uniform(*LAT_RANGE) - LAT_RANGE[0]) / (LAT_RANGE[1] - LAT_RANGE[0])
+        w = (rng.uniform(*LON_RANGE) - LON_RANGE[0]) / (LON_RANGE[1] - LON_RANGE[0])
+        rows.append((kind, name, *_along_river(u, w)))
     for name, (lat, lon) in zip(v.SPECIAL_ZONES, ISLAND_CENTRES):
         rows.append(("special_zone", name, lat + rng.uniform(-0.05, 0.05), lon + rng.uniform(-0.05, 0.05)))
     for kind, name, lat, lon in rows:
