@@ -44,12 +44,12 @@ if raw_id:
 period = selected_period()
 before, year_ago = previous_period(period), same_period_last_year(period)
 f = document_filters(today, period, db.read(lists.document_types), db.read(lists.handling_units))
-read = db.timed(figures.document_figures, f, (before.start, before.end), (year_ago.start, year_ago.end))
+read = db.timed(figures.document_figures, f, (before.start, before.end), (year_ago.start, year_ago.end), today)
 fig = read.value
 freshness_caption(read.read_at, scope_caption(f))
 
 st.subheader(t("docs.section_volume"))
-headline(fig, f, period, before, year_ago)
+headline(fig, f, period, before, year_ago, today)
 volume_chart(fig)
 
 st.subheader(t("docs.section_kinds"))

@@ -56,7 +56,7 @@ task_picture(
 )
 
 st.subheader(t("tasks.section_stuck"))
-backlog = f.backlog()  # as of today, whenever assigned: never hidden behind the period
+backlog = f.backlog(today)  # as of today, whenever assigned: never hidden behind the period
 backlog_picture(db.read(figures.count_by_category, backlog), backlog)
 unit_ranking(db.read(figures.overdue_by_unit, backlog))
 with st.container(horizontal=True, wrap=True, gap="large"):

@@ -129,3 +129,10 @@ def test_the_backlog_never_hides_behind_the_period(monkeypatch, tasks_url, now_i
     assert metrics(at)["Quá hạn chưa hoàn thành"][0] == overdue
     assert any(f"{overdue} nhiệm vụ quá hạn của" in c.value for c in at.caption)
     assert not any("Không có nhiệm vụ quá hạn" in c.value for c in at.caption)
+
+
+def test_the_backlog_is_today_even_for_a_past_period(monkeypatch, tasks_url):
+    """Last month is classified on its last day; the backlog beside it is still today's (the overview's)."""
+    overview = run_app(monkeypatch, tasks_url, K.NOW_ISO)
+    at = run_app(monkeypatch, tasks_url, K.NOW_ISO, page=TASKS, state={keys.PERIOD: "last_month"})
+    assert metrics(at)["Quá hạn chưa hoàn thành"][0] == metrics(overview)["Nhiệm vụ quá hạn"][0]

@@ -6,6 +6,7 @@ below shows the documents behind it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import partial
 
@@ -31,7 +32,9 @@ def _change(now: int, before: int) -> str:
     return f"{text}; {fmt_percent((now - before) / before)}" if before >= MIN_PERCENT_BASE else text
 
 
-def headline(fig: DocumentFigures, f: DocumentFilter, period: Period, previous: Period, last_year: Period) -> None:
+def headline(
+    fig: DocumentFigures, f: DocumentFilter, period: Period, previous: Period, last_year: Period, today: dt.date
+) -> None:
     against = versus(period, previous)
     p = fig.processing
     kpi_row(
@@ -66,7 +69,7 @@ def headline(fig: DocumentFigures, f: DocumentFilter, period: Period, previous: 
                 t("docs.kpi_overdue_in_period", count=fmt_int(p.overdue)),
                 delta_color="off",
                 delta_arrow="off",
-                help=t("docs.kpi_overdue_help", date=fmt_date(f.as_of)),
+                help=t("docs.kpi_overdue_help", date=fmt_date(today)),
             ),
         ]
     )

@@ -201,19 +201,20 @@ class DocumentFigures:
     backlog_overdue: int  # incoming, past the deadline, not processed as of f.as_of, whenever registered
 
 
-def overdue_backlog(conn: Connection, f: DocumentFilter) -> int:
-    """Incoming documents past their deadline and not processed on `f.as_of`, whenever they were registered.
+def overdue_backlog(conn: Connection, f: DocumentFilter, today: dt.date | None = None) -> int:
+    """Incoming documents past their deadline and not processed today (default `f.as_of`), whenever registered.
 
     The backlog never hides behind the period: the filter's type, urgency, unit, issuer and text apply,
     its registration dates do not.
     """
     d = documents.c
+    day = today or f.as_of
     return conn.execute(
         select(func.count()).where(
             *doc_where(f.without("state", "direction"), with_dates=False),
             d.direction == "incoming",
-            d.due_on < f.as_of,
-            or_(d.processed_on.is_(None), d.processed_on > f.as_of),
+            d.due_on < day,
+            or_(d.processed_on.is_(None), d.processed_on > day),
         )
     ).scalar_one()
 
@@ -232,9 +233,14 @@ def totals(conn: Connection, f: DocumentFilter, ranges: list[tuple[dt.date, dt.d
 
 
 def document_figures(
-    conn: Connection, f: DocumentFilter, previous: tuple[dt.date, dt.date], last_year: tuple[dt.date, dt.date]
+    conn: Connection,
+    f: DocumentFilter,
+    previous: tuple[dt.date, dt.date],
+    last_year: tuple[dt.date, dt.date],
+    today: dt.date | None = None,
 ) -> DocumentFigures:
-    """The page's figures for the filter; the period totals compare with two other periods."""
+    """The page's figures for the filter; the period totals compare with two other periods; the overdue
+    backlog is counted on `today` (a past period is classified on its last day)."""
     grain = grain_for(f.registered_from, f.registered_to)
     volume, before, year_ago = totals(conn, f, [(f.registered_from, f.registered_to), previous, last_year])
     return DocumentFigures(
@@ -249,7 +255,7 @@ def document_figures(
         processing=processing_counts(conn, f),
         units=processing_by_unit(conn, f),
         signed=signed_share(conn, f),
-        backlog_overdue=overdue_backlog(conn, f),
+        backlog_overdue=overdue_backlog(conn, f, today),
     )
 
 

@@ -42,13 +42,14 @@ class TaskFilter:
         """The same filter with some criteria dropped (a breakdown by unit ignores the unit)."""
         return replace(self, **dict.fromkeys(fields))
 
-    def backlog(self) -> TaskFilter:
-        """The same unit, source and text over every assignment date: what is open or overdue as of `as_of`.
+    def backlog(self, today: dt.date) -> TaskFilter:
+        """The same unit, source and text over every assignment date: what is open or overdue today
+        (a past period is classified on its last day; the backlog always on today).
 
         The backlog never hides behind the period: the period selects what was assigned when,
         the backlog is what is still to do today, whenever it was assigned.
         """
-        return replace(self, assigned_from=None, assigned_to=None, category=None, age=None)
+        return replace(self, as_of=today, assigned_from=None, assigned_to=None, category=None, age=None)
 
     def a_year_before(self) -> TaskFilter:
         return replace(
