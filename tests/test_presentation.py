@@ -73,3 +73,9 @@ def test_a_dropped_database_keeps_the_last_figures(monkeypatch, office_url):
     assert not at.exception
     assert metrics(at)["Nhiệm vụ quá hạn"][0] == "5"
     assert any("Mất kết nối cơ sở dữ liệu" in c.value for c in at.caption)
+
+
+def test_on_the_first_of_a_month_the_show_presents_last_month(monkeypatch, office_url):
+    at = run_app(monkeypatch, office_url, "2025-09-01T08:00:00+07:00", query={"mode": "present", "slide": "4"})
+    assert not at.exception
+    assert "01/08/2025 – 31/08/2025" in at.caption[0].value

@@ -24,7 +24,7 @@ from components.tasks.breakdowns import ranking_chart
 from data_access.core.database import NOW
 from data_access.core.errors import DatabaseProblem
 from data_access.overview.slides import ShowFigures, show_figures
-from i18n import fmt_datetime, fmt_int, t
+from i18n import fmt_date, fmt_datetime, fmt_int, t
 from ui import keys
 from ui.db import current
 
@@ -194,9 +194,10 @@ def run_show() -> None:
         name = SLIDES[index]
         st.title(t(f"show.{name}"))
         paused = f" · {t('show.paused')}" if position.paused else ""
+        span = f"{fmt_date(figures.month.start)} – {fmt_date(figures.month.end)}"
         st.caption(
-            f"{t('updated_at', time=fmt_datetime(figures.read_at))} · {t('show.slide', n=index + 1, total=len(SLIDES))}"
-            f"{paused}"
+            f"{span} · {t('updated_at', time=fmt_datetime(figures.read_at))} · "
+            f"{t('show.slide', n=index + 1, total=len(SLIDES))}{paused}"
         )
         if stale:
             st.caption(t("show.stale"))

@@ -9,7 +9,7 @@ from sqlalchemy import Connection
 
 from data_access.core.clock import VN_TZ
 from data_access.core.database import SHOW, freshness
-from data_access.core.periods import Period, current_period, previous_period, same_period_last_year
+from data_access.core.periods import Period, current_period, default_period, previous_period, same_period_last_year
 from data_access.documents.figures import DocumentFigures, document_figures
 from data_access.documents.filters import DocumentFilter
 from data_access.meetings.figures import MeetingFigures, MeetingLoad, load, meeting_figures
@@ -37,9 +37,9 @@ class ShowFigures:
 
 @freshness(SHOW)
 def show_figures(conn: Connection, now: dt.datetime) -> ShowFigures:
-    """Everything the slides show for this month, as of `now`."""
+    """Everything the slides show for the month (last month during a month's first days), as of `now`."""
     today = now.astimezone(VN_TZ).date()
-    month = current_period("month", today)
+    month = current_period(default_period(today), today)  # this month, or last month in its first days
     before = previous_period(month)
     year_ago = same_period_last_year(month)
     return ShowFigures(
