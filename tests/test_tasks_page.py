@@ -37,6 +37,7 @@ def test_status_picture_this_month_against_last_year(monkeypatch, tasks_url):
     assert got["Không thời hạn"] == ("2", "+2")
     assert got["Tỷ lệ hoàn thành"] == ("30,0%", "-3,3 điểm %")
     assert got["Tỷ lệ quá hạn"] == ("40,0%", "+6,7 điểm %")
+    assert got["Đã gia hạn"][0] == "0"  # the known tasks have no extension (test_edits extends one)
     assert "Nhiệm vụ giao từ 01/08/2025 đến 28/08/2025, tình trạng đến ngày 28/08/2025" in at.caption[0].value
 
 

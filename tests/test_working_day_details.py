@@ -54,6 +54,14 @@ def test_axes_stop_at_the_data_and_a_lone_count_is_readable():
     import pandas as pd
 
     assert _ticks(15) == [0, 5, 10, 15] and _ticks(162) == [0, 50, 100, 150]
+    from components.shared.charts import build_bucket_chart
+
+    ages = pd.DataFrame({"age": ["a", "b"], "label": ["1-7", "90+"], "count": [7, 162]})
+    spec = build_bucket_chart(
+        ages, label="label", value="count", key="age", selection="s", label_title="x", value_title="y", lang="vi"
+    ).to_dict()
+    y = spec["layer"][0]["encoding"]["y"]
+    assert y["scale"]["domainMax"] < 200 and max(y["axis"]["values"]) <= 162
     cal = pd.DataFrame({"day": ["2026-12-01"], "week": ["30/11"], "weekday": ["T3"], "count": [1]})
     spec = build_calendar_chart(
         cal, day="day", week="week", weekday="weekday", value="count", weekday_order=["T3"], selection="d", lang="vi"

@@ -108,7 +108,13 @@ def build_bucket_chart(
     pick = alt.selection_point(name=selection, fields=[key], on="click")
     base = alt.Chart(df).encode(
         x=alt.X(f"{label}:N", sort=None, title=label_title, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(tickMinStep=1, format=",d")),
+        y=alt.Y(
+            f"{value}:Q",
+            title=value_title,
+            # the axis ends near the largest bar (176 ends at 200, not 250), its number above it
+            axis=alt.Axis(tickMinStep=1, format=",d", values=_ticks(int(df[value].max()) if len(df) else 0)),
+            scale=alt.Scale(domainMax=max(1, float(df[value].max()) if len(df) else 1) * 1.12, nice=False),
+        ),
     )
     bars = (
         base.mark_bar(color=colour, cursor="pointer")
