@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from data_access.tasks.imports import EXAMPLE_PREFIX, HEADERS, MAX_ROWS
 from i18n import t
+from reports.cells import sheets_as_text
 
 WIDTHS = (60, 24, 32, 13, 13)
 LISTS_SHEET = "Danh mục"
@@ -60,6 +61,7 @@ def build_template(
         )
         sheet.add_data_validation(choice)
         choice.add(f"{column}2:{column}{last}")
+    sheets_as_text(book.worksheets)  # unit names from the database stay text
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

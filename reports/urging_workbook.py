@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from data_access.core.clock import VN_TZ
 from data_access.tasks.lists import UrgingRow
 from i18n import fmt_date, fmt_extensions, fmt_int, t
+from reports.cells import sheets_as_text
 
 COLUMNS = ("no", "code", "title", "source", "assigned", "due", "days", "extensions", "progress", "urgings", "last")
 WIDTHS = (6, 16, 60, 24, 13, 15, 12, 30, 11, 12, 16)
@@ -75,6 +76,7 @@ def build_urging_workbook(rows: Sequence[UrgingRow], as_of: dt.date) -> bytes:
                 if isinstance(value, dt.date):
                     cell.number_format = DATE_FORMAT
             line += 1
+    sheets_as_text(book.worksheets)  # a title written "=HYPERLINK(...)" stays text, never a formula
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -176,3 +176,22 @@ def test_overdue_month_by_month_against_a_year_before(conn):
         (dt.date(2025, 8, 1), dt.date(2025, 8, 28), K.ALL["open_overdue"], K.ALL_LAST_YEAR["open_overdue"]),
     ]
     assert len(tasks.overdue_trend(conn, K.TODAY)) == 12
+
+
+def test_database_strings_are_text_in_the_urging_workbook_never_formulas():
+    """A title or unit written "=HYPERLINK(...)" (by another system, or imported) stays text in the file."""
+    import zipfile
+
+    from data_access.tasks.extensions import Extensions
+    from data_access.tasks.lists import UrgingRow
+
+    evil = '=HYPERLINK("http://127.0.0.1/x","bấm")'
+    row = UrgingRow(
+        evil, "NV-2025-00001", evil, "chairman", dt.date(2025, 8, 1), dt.date(2025, 8, 2), 26, 0, 0, None, Extensions()
+    )
+    data = build_urging_workbook([row], dt.date(2025, 8, 28))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "HYPERLINK" in xml
+    sheet = load_workbook(io.BytesIO(data)).active
+    titles = [c.value for c in sheet["C"]]
+    assert evil in titles and all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
