@@ -48,9 +48,6 @@ class CachedDatabase(Database):
             return super().timed(query, *args)
         return _READS[kind.name](self.url, query.__module__, query.__qualname__, bucket, query, *args)
 
-    def read(self, query: Callable[..., T], *args: Any) -> T:
-        return self.timed(query, *args).value
-
     def write(self, write: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         done = super().write(write, *args, **kwargs)
         clear_reads()
