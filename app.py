@@ -86,9 +86,11 @@ if user is None:  # the pages are registered (hidden) so that a bookmarked /task
         show_database_problem(problem, lambda: is_ready(url))
     st.stop()
 
+presenting = presenting or user.role == accounts.DISPLAY_ROLE  # a projector's account shows the slides only
 navigation = st.navigation(_pages(user.role), position="hidden" if presenting else "top")
 if presenting:
-    run_show()
+    # A display account's show keeps its session alive; any other's ends at the idle limit.
+    run_show(lambda: accounts.signed_in_user(db, activity=user.role == accounts.DISPLAY_ROLE))
     st.stop()
 pending = st.session_state.pop(keys.PENDING_SWITCH, None)
 if pending:  # a tap on another page's item (a commune point on the meetings page)
@@ -96,7 +98,11 @@ if pending:  # a tap on another page's item (a commune point on the meetings pag
 with st.container(horizontal=True, vertical_alignment="center"):
     st.title(navigation.title)
     try:
-        user_menu(user, lambda: accounts.sign_out(db))
+        user_menu(
+            user,
+            lambda: accounts.sign_out(db),
+            lambda current_password, new_password: accounts.change_password(db, current_password, new_password),
+        )
     except DatabaseProblem as problem:
         show_database_problem(problem, lambda: is_ready(url))
         st.stop()

@@ -20,7 +20,7 @@ user = allowed_user(READ_AUDIT, "audit.forbidden")
 
 st.caption(t("audit.caption"))
 period = selected_period()
-login, table = audit_filters(db.read(audit_logins))
+login, table = audit_filters(db.read(audit_logins, user))
 f = AuditFilter(
     login=login,
     table_name=table,

@@ -12,7 +12,7 @@ from ui.db import current
 user = allowed_user(MANAGE_USERS, "users.forbidden")
 
 st.caption(t("users.caption"))
-people = current().read(list_users_in)
+people = current().read(list_users_in, user)
 user_list(people)
 with st.container(horizontal=True, wrap=True, gap="large"):
     with st.container(width=420):

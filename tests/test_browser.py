@@ -119,7 +119,7 @@ def demo_server(tmp_path_factory):
     proc, url = _start_server(
         {"OFFICE_EMBEDDED_DB": str(db_file), "OFFICE_FROZEN_NOW": NOW.isoformat()}, tmp / "server.log"
     )
-    _SIGNED_IN[url] = _session_of(db_url, "trinhchieu")
+    _SIGNED_IN[url] = _session_of(db_url, "nguoixem")
     _DATABASES[url] = db_url
     yield url, db_url
     _SIGNED_IN.pop(url, None)

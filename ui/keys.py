@@ -20,7 +20,13 @@ OVERVIEW_OLDEST_TABLE = "overview_oldest"
 # Signing in
 USER = "_user"  # the signed-in data_access.accounts.users.User
 SESSION_TOKEN = "_session_token"
-COOKIE_TO_SET = "_cookie_to_set"  # True: write the session cookie; False: clear it
+COOKIE_TO_SET = "_cookie_to_set"  # a one-time code: send the browser to set the cookie; "": to clear it
+PASSWORD_OPEN = "password_open"
+PASSWORD_FORM = "password_form"
+PASSWORD_CURRENT = "password_current"
+PASSWORD_NEW = "password_new"
+PASSWORD_REPEAT = "password_repeat"
+SIGNED_OUT = "_signed_out"  # this browser session signed out: its old cookie no longer counts
 LOGIN_FORM = "login_form"
 LOGIN_NAME = "login_name"
 LOGIN_PASSWORD = "login_password"

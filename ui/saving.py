@@ -80,7 +80,7 @@ def save(write: Callable[..., Any], *args: Any, forget_after: Iterable[str] = ()
     except DATABASE_ERRORS as exc:
         # In place, not the full-page database message: the form and what was typed must stay.
         problem = classify(exc)
-        st.error(t("edit.db_failed", reason=problem.reason), icon=":material/cloud_off:")
+        st.error(t("edit.db_failed", reason=t(f"db.{problem.reason}")), icon=":material/cloud_off:")
         return False
     forget(forget_after)
     st.session_state[keys.FLASH] = t("edit.saved")

@@ -5,11 +5,17 @@ one), so the show needs no state and never asks for input. `?slide=N` holds
 one slide (the pause); `?interval=` and `?refresh=` set the pace. Figures are
 read afresh every `refresh` seconds; if the database drops, the last figures
 stay on screen with a discreet warning.
+
+Every refresh checks the session first (`still_signed_in`, from app.py): a
+display account's show keeps its session alive; any other account's show
+ends at the idle limit; a disabled account or a reset password ends it at
+once. Then the show says so discreetly and reads no more figures.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -171,7 +177,8 @@ def _points(f: ShowFigures) -> None:
 _DRAW = {"overview": _overview, "tasks": _tasks, "documents": _documents, "meetings": _meetings, "points": _points}
 
 
-def run_show() -> None:
+def run_show(still_signed_in: Callable[[], object | None]) -> None:
+    """`still_signed_in()`: the user if this browser's session is alive (raises DatabaseProblem if unknown)."""
     presentation_style()
     settings = settings_from_url()
 
@@ -185,6 +192,13 @@ def run_show() -> None:
     @st.fragment(run_every=min(settings.interval, settings.refresh))
     def show() -> None:
         _clicker(key=keys.SHOW_CLICKER, on_action_change=on_key)
+        try:
+            alive = still_signed_in() is not None
+        except DatabaseProblem:  # the database decides; while it is down, the last figures stay
+            alive = True
+        if not alive:
+            st.caption(t("show.session_ended"))
+            return
         position = st.session_state[_POSITION]
         index = position.at(time.time(), settings.interval)
         figures, stale = _figures(settings)

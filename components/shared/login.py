@@ -44,16 +44,54 @@ def login_form(sign_in, demo_hint: str | None) -> None:
             st.caption(demo_hint)
 
 
-def user_menu(user: User, sign_out) -> None:
-    """Who is signed in and the logout button, top right, out of the way."""
+def user_menu(user: User, sign_out, change_password) -> None:
+    """Who is signed in, the way to a new password and the logout button, top right, out of the way.
+
+    `change_password(current, new)` raises UserError if refused.
+    """
     with (
         st.container(horizontal=True, horizontal_alignment="right", width="content"),
         st.popover(user.full_name, icon=":material/account_circle:"),
     ):
-        st.markdown(f":gray[{user.login} · {t('role.' + user.role)}]")
+        st.caption(f"{user.login} · {t('role.' + user.role)}", text_alignment="left")
+        if st.button(t("password.change"), icon=":material/password:", key=keys.PASSWORD_OPEN):
+            _password_dialog(change_password)
         if st.button(t("login.logout"), icon=":material/logout:", key=keys.LOGOUT):
             sign_out()
             st.rerun()
+
+
+@st.dialog(" ", width="small")
+def _password_dialog(change_password) -> None:
+    """Current password, the new one twice; what was typed is dropped whatever happens."""
+    st.subheader(t("password.change"))
+    st.caption(t("password.rules"))
+    with st.form(keys.PASSWORD_FORM, border=False):
+        current_password = st.text_input(
+            t("password.current"), type="password", key=keys.PASSWORD_CURRENT, autocomplete="current-password"
+        )
+        new_password = st.text_input(
+            t("password.new"), type="password", key=keys.PASSWORD_NEW, autocomplete="new-password"
+        )
+        repeated = st.text_input(
+            t("password.repeat"), type="password", key=keys.PASSWORD_REPEAT, autocomplete="new-password"
+        )
+        submitted = st.form_submit_button(t("password.submit"), type="primary", width="stretch")
+    if not submitted:
+        return
+    try:
+        if new_password != repeated:
+            st.error(t("password.mismatch"), icon=":material/error:")
+            return
+        change_password(current_password, new_password)
+    except UserError as refused:
+        st.error(t(f"user_error.{refused.reason}"), icon=":material/error:")
+        return
+    finally:
+        for key in (keys.PASSWORD_CURRENT, keys.PASSWORD_NEW, keys.PASSWORD_REPEAT):
+            st.session_state.pop(key, None)
+    st.session_state[keys.FLASH] = t("password.changed")
+    st.rerun()
 
 
 def allowed_user(permission: str, refusal_key: str) -> User:

@@ -177,6 +177,7 @@ def _item_names(conn: Connection, rows) -> dict[tuple[str, int], tuple[str, tupl
 
 
 @freshness(LIVE)
-def audit_logins(conn: Connection) -> list[str]:
-    """Who has written anything, for the filter."""
+def audit_logins(conn: Connection, reader) -> list[str]:
+    """Who has written anything, for the filter; for leaders and administrators, checked here."""
+    permissions.require(reader, permissions.READ_AUDIT)
     return list(conn.execute(select(audit_log.c.user_login).distinct().order_by(audit_log.c.user_login)).scalars())

@@ -1,7 +1,16 @@
 """Users of the dashboard: argon2 password hashes, roles, and a lock after repeated failures.
 
 Passwords are hashed with argon2-cffi and never stored, logged or returned.
-After MAX_FAILED_ATTEMPTS wrong passwords an account is locked for LOCK_MINUTES.
+A new password has at least MIN_PASSWORD_LENGTH characters and must not be
+guessable: zxcvbn (its lists of common passwords, words, names, keyboard
+patterns and dates, plus the login, the person's name and the office's own
+words) must rate it at least MIN_STRENGTH of 4.
+After MAX_FAILED_ATTEMPTS wrong passwords for one login from one source
+address, that login is locked for LOCK_MINUTES from that address only (an
+attacker elsewhere cannot lock the administrator out), and the lock is
+written to the audit trail. Every refusal of a login costs the same argon2
+check and gives the same message, whether the login is unknown, disabled or
+the password wrong, so neither timing nor wording tells which.
 """
 
 from __future__ import annotations
@@ -11,16 +20,25 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from zxcvbn import zxcvbn
 
+from data_access.accounts import audit, permissions
 from data_access.core import clock
 from data_access.core.database import LIVE, freshness
-from data_access.core.schema import ROLES, login_sessions, users
+from data_access.core.schema import ROLES, login_failures, login_sessions, users
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 12
+MIN_STRENGTH = 3  # zxcvbn's score: 0 too guessable … 4 very unguessable
+# Words anyone guessing an office password tries first, beside the login and the person's name.
+OFFICE_WORDS = ("ubnd", "vanphong", "van phong", "uybannhandan", "tinh", "matkhau", "mat khau", "quantri", "admin")
+UNKNOWN_SOURCE = "?"
 _hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("not a password of anyone")  # verified for unknown logins: the same work
 
 
 class UserError(ValueError):
@@ -40,9 +58,16 @@ class User:
     active: bool
 
 
-def _check_password(password: str) -> None:
+def _check_password(password: str, *personal: str) -> None:
+    """Refuse (UserError) a password too short or too easy to guess; `personal`: the login, the name."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError("password_too_short")
+    if not password.strip() or len(set(password)) < 4:
+        raise UserError("password_too_weak")
+    words = [w for w in (*personal, *OFFICE_WORDS) if w]
+    # zxcvbn's time grows with the length; the first 64 characters tell enough.
+    if zxcvbn(password[:64], user_inputs=words)["score"] < MIN_STRENGTH:
+        raise UserError("password_too_weak")
 
 
 def create_user(engine: Engine, login: str, role: str, full_name: str, password: str) -> User:
@@ -57,7 +82,7 @@ def create_user_in(conn: Connection, login: str, role: str, full_name: str, pass
         raise UserError("login_or_name_missing")
     if role not in ROLES:
         raise UserError("unknown_role")
-    _check_password(password)
+    _check_password(password, login, full_name)
     if conn.execute(select(users.c.id).where(users.c.login == login)).first():
         raise UserError("login_taken")
     user_id = conn.execute(
@@ -75,12 +100,19 @@ def create_user_in(conn: Connection, login: str, role: str, full_name: str, pass
 
 
 def list_users(engine: Engine) -> list[User]:
+    """Every account, for the command line (whoever runs it holds the database already)."""
     with engine.connect() as conn:
-        return list_users_in(conn)
+        return _all_users(conn)
 
 
 @freshness(LIVE)
-def list_users_in(conn: Connection) -> list[User]:
+def list_users_in(conn: Connection, reader) -> list[User]:
+    """Every account, for the accounts page: administrators only, checked here as the writes are."""
+    permissions.require(reader, permissions.MANAGE_USERS)
+    return _all_users(conn)
+
+
+def _all_users(conn: Connection) -> list[User]:
     rows = conn.execute(
         select(users.c.id, users.c.login, users.c.full_name, users.c.role, users.c.active).order_by(users.c.login)
     ).all()
@@ -100,6 +132,7 @@ def set_active_in(conn: Connection, login: str, active: bool) -> None:
     )
     if not done.rowcount:
         raise UserError("unknown_user")
+    conn.execute(delete(login_failures).where(login_failures.c.login == login.strip().lower()))
 
 
 def reset_password(engine: Engine, login: str, password: str) -> None:
@@ -108,8 +141,12 @@ def reset_password(engine: Engine, login: str, password: str) -> None:
 
 
 def reset_password_in(conn: Connection, login: str, password: str) -> None:
-    """A new password; every open session of the account ends, so a stolen one stops working."""
-    _check_password(password)
+    """A new password; every open session of the account ends, so a stolen one stops working; locks lift."""
+    row = conn.execute(select(users.c.login, users.c.full_name).where(users.c.login == login.strip().lower())).first()
+    if row is None:
+        raise UserError("unknown_user")
+    _check_password(password, row.login, row.full_name)
+    conn.execute(delete(login_failures).where(login_failures.c.login == row.login))
     user_id = conn.execute(
         update(users)
         .where(users.c.login == login.strip().lower())
@@ -125,43 +162,97 @@ def reset_password_in(conn: Connection, login: str, password: str) -> None:
     )
 
 
-def authenticate(engine: Engine, login: str, password: str, now: dt.datetime | None = None) -> User:
+def _verified(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _count_failure(conn: Connection, login: str, source: str, now: dt.datetime) -> int:
+    """One more wrong password for (login, source), counted by the database so concurrent ones each count."""
+    upsert = (postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert)(login_failures)
+    return conn.execute(
+        upsert.values(login=login, source=source, failures=1, last_failed_at=now)
+        .on_conflict_do_update(
+            index_elements=[login_failures.c.login, login_failures.c.source],
+            set_={"failures": login_failures.c.failures + 1, "last_failed_at": now},
+        )
+        .returning(login_failures.c.failures)
+    ).scalar_one()
+
+
+def authenticate(
+    engine: Engine, login: str, password: str, now: dt.datetime | None = None, *, source: str | None = None
+) -> User:
     """The user if the password is right and the account usable; else UserError, and failures count.
 
-    The same message for an unknown login and a wrong password, so logins cannot be guessed.
+    `source`: where the attempt comes from (the browser's address); failures and locks are per login
+    and source. Unknown login, disabled account and wrong password: the same argon2 work and the same
+    "bad_credentials", so neither the answer nor its timing says which.
     """
     now = now or clock.now_utc()
-    refusal = None
-    with engine.begin() as conn:  # a refusal is raised after the commit, so that failures count
-        row = conn.execute(select(users).where(users.c.login == login.strip().lower()).with_for_update()).first()
-        if row is None:
-            _hasher.hash(password)  # the same work as a real check, so timing tells nothing
+    login = login.strip().lower()
+    source = (source or UNKNOWN_SOURCE)[:100]
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.login == login)).first()
+        locked_until = conn.execute(
+            select(login_failures.c.locked_until).where(
+                login_failures.c.login == login, login_failures.c.source == source
+            )
+        ).scalar()
+    # The check runs outside any transaction (it takes a quarter of a second) and always runs.
+    right = _verified(row.password_hash if row is not None else _DUMMY_HASH, password)
+    if locked_until is not None and locked_until > now:
+        raise UserError("account_locked")
+    if row is not None and row.active and right:
+        if locked_until is not None:  # a lock that has run out, or earlier failures: start again
+            with engine.begin() as conn:
+                conn.execute(
+                    delete(login_failures).where(login_failures.c.login == login, login_failures.c.source == source)
+                )
+        return User(row.id, row.login, row.full_name, row.role, row.active)
+    with engine.begin() as conn:  # committed before the refusal is raised, so that failures count
+        failures = _count_failure(conn, login, source, now)
+        if failures < MAX_FAILED_ATTEMPTS:
             refusal = "bad_credentials"
-        elif not row.active:
-            refusal = "account_disabled"
-        elif row.locked_until is not None and row.locked_until > now:
-            refusal = "account_locked"
         else:
-            try:
-                _hasher.verify(row.password_hash, password)
-                conn.execute(update(users).where(users.c.id == row.id).values(failed_attempts=0, locked_until=None))
-            except (VerifyMismatchError, VerificationError, InvalidHashError):
-                # Counted by the database itself: SQLite has no FOR UPDATE, and concurrent wrong
-                # passwords must each count.
-                failures = conn.execute(
-                    update(users)
-                    .where(users.c.id == row.id)
-                    .values(failed_attempts=users.c.failed_attempts + 1)
-                    .returning(users.c.failed_attempts)
-                ).scalar_one()
-                locked = failures >= MAX_FAILED_ATTEMPTS
-                if locked:
-                    conn.execute(
-                        update(users)
-                        .where(users.c.id == row.id)
-                        .values(failed_attempts=0, locked_until=now + dt.timedelta(minutes=LOCK_MINUTES))
-                    )
-                refusal = "account_locked" if locked else "bad_credentials"
-    if refusal:
-        raise UserError(refusal)
-    return User(row.id, row.login, row.full_name, row.role, row.active)
+            until = now + dt.timedelta(minutes=LOCK_MINUTES)
+            conn.execute(
+                update(login_failures)
+                .where(login_failures.c.login == login, login_failures.c.source == source)
+                .values(failures=0, locked_until=until)
+            )
+            audit.record(
+                conn,
+                login,
+                now,
+                "lock_login",
+                users.name,
+                row.id if row is not None else 0,
+                None,
+                {"source": source, "failures": failures, "locked_until": until.isoformat(timespec="seconds")},
+            )
+            refusal = "account_locked"
+    raise UserError(refusal)
+
+
+def change_own_password(
+    engine: Engine, user: User, current_password: str, new_password: str, keep_token_hash: str | None = None
+) -> None:
+    """A signed-in user's new password, given the current one; their other sessions end, audited."""
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.id == user.id)).first()
+    if row is None or not row.active or not _verified(row.password_hash, current_password):
+        raise UserError("current_password_wrong")
+    if new_password == current_password:
+        raise UserError("password_unchanged")
+    _check_password(new_password, row.login, row.full_name)
+    now = clock.now_utc()
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(password_hash=_hasher.hash(new_password)))
+        others = [login_sessions.c.user_id == user.id, login_sessions.c.ended_at.is_(None)]
+        if keep_token_hash:
+            others.append(login_sessions.c.token_hash != keep_token_hash)
+        conn.execute(update(login_sessions).where(*others).values(ended_at=now))
+        audit.record(conn, row.login, now, "change_password", users.name, user.id, None, {"password": "***"})

@@ -1,8 +1,24 @@
-"""One SQLAlchemy engine per database URL per process, made at first use."""
+"""One SQLAlchemy engine per database URL per process, made at first use, with every wait bounded.
+
+A page must get an answer or the usual message within seconds, whatever the
+database does. The bounds (seconds, from the environment):
+
+- OFFICE_DB_CONNECT_TIMEOUT (5): to open a connection to PostgreSQL;
+- OFFICE_DB_STATEMENT_TIMEOUT (15): PostgreSQL ends a statement running longer;
+- OFFICE_DB_LOCK_TIMEOUT (5): PostgreSQL ends a statement waiting longer for a row lock;
+- OFFICE_DB_CLIENT_TIMEOUT (statement timeout + 5): the client gives up on a server that does not
+  answer at all (frozen, or its machine gone without closing the socket), which the server-side
+  timeouts cannot catch; the connection is then dropped from the pool;
+- TCP keepalives (idle 10 s, then every 5 s, 3 probes) find a vanished peer on an idle connection;
+- OFFICE_SQLITE_BUSY_TIMEOUT (5): how long SQLite waits for another writer's lock.
+"""
 
 from __future__ import annotations
 
+import os
+import select
 import threading
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -12,6 +28,83 @@ from data_access.core.sql import fold
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, "") or default)
+    except ValueError:
+        value = default
+    return max(value, 0.1)
+
+
+def connect_timeout() -> float:
+    return _seconds("OFFICE_DB_CONNECT_TIMEOUT", 5)
+
+
+def statement_timeout() -> float:
+    return _seconds("OFFICE_DB_STATEMENT_TIMEOUT", 15)
+
+
+def lock_timeout() -> float:
+    return _seconds("OFFICE_DB_LOCK_TIMEOUT", 5)
+
+
+def client_timeout() -> float:
+    return _seconds("OFFICE_DB_CLIENT_TIMEOUT", statement_timeout() + 5)
+
+
+def sqlite_busy_timeout_ms() -> int:
+    return int(_seconds("OFFICE_SQLITE_BUSY_TIMEOUT", 5) * 1000)
+
+
+def _wait_with_deadline(conn) -> None:
+    """psycopg2's wait callback: like psycopg2.extras.wait_select, but giving up at a deadline.
+
+    libpq blocks without limit on a server that accepted the connection and then stopped answering;
+    with this callback psycopg2 runs every statement asynchronously and we wait for the socket with
+    a bound. Raising here makes psycopg2 close the connection, which the pool then replaces.
+    """
+    import psycopg2
+    import psycopg2.extensions as ext
+
+    deadline = time.monotonic() + client_timeout()
+    while True:
+        state = conn.poll()
+        if state == ext.POLL_OK:
+            return
+        left = deadline - time.monotonic()
+        if left <= 0:
+            # A DBAPI error: SQLAlchemy wraps it, the pages explain it.
+            raise psycopg2.OperationalError(
+                f"no answer from the database server in {client_timeout():g} s (client timeout)"
+            )
+        if state == ext.POLL_READ:
+            select.select([conn.fileno()], [], [], left)
+        elif state == ext.POLL_WRITE:
+            select.select([], [conn.fileno()], [], left)
+        else:
+            raise psycopg2.OperationalError(f"bad state from poll: {state}")
+
+
+def _bounded_waits_for_psycopg2() -> None:
+    import psycopg2.extensions as ext
+
+    if ext.get_wait_callback() is None:
+        ext.set_wait_callback(_wait_with_deadline)
+
+
+def _postgresql_connect_args() -> dict:
+    ms = lambda seconds: int(seconds * 1000)  # noqa: E731
+    return {
+        "connect_timeout": max(int(round(connect_timeout())), 1),
+        "options": f"-c statement_timeout={ms(statement_timeout())} -c lock_timeout={ms(lock_timeout())}",
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": ms(client_timeout()),
+    }
 
 
 def _lower(value):
@@ -34,11 +127,12 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": sqlite_busy_timeout_ms() / 1000})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
             cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout = {sqlite_busy_timeout_ms()}")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.close()
@@ -49,8 +143,12 @@ def make_engine(url: str) -> Engine:
             dbapi_conn.create_function("office_fold", 1, _fold, deterministic=True)
 
         return engine
-    # Fail fast when the server is down instead of hanging a page for minutes.
-    return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    # Fail fast when the server is down, frozen or overloaded instead of hanging a page for minutes.
+    if parsed.get_driver_name() == "psycopg2":
+        _bounded_waits_for_psycopg2()
+    return create_engine(
+        parsed, pool_pre_ping=True, pool_timeout=connect_timeout(), connect_args=_postgresql_connect_args()
+    )
 
 
 def get_engine(url: str) -> Engine:

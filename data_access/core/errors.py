@@ -17,6 +17,7 @@ class DatabaseProblem(Exception):
     NOT_MIGRATED = "not_migrated"
     OUTDATED = "outdated"
     QUERY_FAILED = "query_failed"
+    BUSY = "busy"  # locked by another writer, or a statement or lock wait over its bound
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -44,6 +45,15 @@ def classify(exc: BaseException) -> DatabaseProblem:
         return DatabaseProblem(DatabaseProblem.BAD_URL, type(exc).__name__)
     if isinstance(exc, DBAPIError):
         text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+        if (
+            "database is locked" in text
+            or "database table is locked" in text
+            or "statement timeout" in text
+            or "lock timeout" in text
+            or "could not obtain lock" in text
+            or "deadlock detected" in text
+        ):
+            return DatabaseProblem(DatabaseProblem.BUSY, type(exc.orig).__name__)
         if "no such table" in text or ("relation" in text and "does not exist" in text):
             return DatabaseProblem(DatabaseProblem.NOT_MIGRATED, type(exc.orig).__name__)
         if (

@@ -219,7 +219,8 @@ point_checks = Table(
     Index("ix_point_checks_checked_at", "checked_at"),
 )
 
-ROLES = ("viewer", "specialist", "leader", "admin")
+# Cumulative, lowest first: a display account (a projector) sees the slide show only.
+ROLES = ("display", "viewer", "specialist", "leader", "admin")
 
 users = Table(
     "users",
@@ -260,6 +261,20 @@ login_sessions = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("last_seen_at", UTCDateTime, nullable=False),
     Column("ended_at", UTCDateTime, nullable=True),
+    # SHA-256 of a one-time code, valid seconds, that the browser trades for the HttpOnly cookie
+    Column("grant_hash", Text, nullable=True),
+    Column("grant_expires_at", UTCDateTime, nullable=True),
+)
+
+login_failures = Table(  # wrong passwords per login (known or not) and source address; a lock holds that pair
+    "login_failures",
+    metadata,
+    Column("login", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("failures", Integer, nullable=False, server_default=text("0")),
+    Column("locked_until", UTCDateTime, nullable=True),
+    Column("last_failed_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("login", "source"),
 )
 
 CONTRACT_TABLES = (units, documents, meetings, tasks, task_events, meeting_points, point_checks)

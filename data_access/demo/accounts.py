@@ -16,7 +16,8 @@ from sqlalchemy import Engine
 from data_access.accounts.users import create_user
 
 DEMO_ACCOUNTS = (  # login, role, full name
-    ("trinhchieu", "viewer", "Màn hình trình chiếu"),
+    ("trinhchieu", "display", "Màn hình trình chiếu"),
+    ("nguoixem", "viewer", "Phạm Thu Hà"),
     ("chuyenvien", "specialist", "Nguyễn Thị Mai"),
     ("lanhdao", "leader", "Trần Văn Hùng"),
     ("quantri", "admin", "Lê Hoàng Nam"),

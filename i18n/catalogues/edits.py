@@ -73,7 +73,7 @@ VI = {
     "field.role": "Vai trò",
     "field.active": "Hoạt động",
     "field.password": "Mật khẩu",
-    "edit.db_failed": "Chưa lưu được: cơ sở dữ liệu không phản hồi hoặc đang bận ({reason}). Những gì bạn đã nhập vẫn còn; hãy bấm lưu lại sau ít giây.",
+    "edit.db_failed": "Chưa lưu được. {reason} Những gì bạn đã nhập vẫn còn; hãy bấm lưu lại sau ít giây.",
 }
 
 EN = {
@@ -147,5 +147,5 @@ EN = {
     "field.role": "Role",
     "field.active": "Active",
     "field.password": "Password",
-    "edit.db_failed": "Not saved: the database did not answer or was busy ({reason}). What you typed is still here; save again in a few seconds.",
+    "edit.db_failed": "Not saved. {reason} What you typed is still here; save again in a few seconds.",
 }
