@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -37,6 +38,15 @@ def _sheet(rows, header=("Nội dung nhiệm vụ", "nguon giao", "ĐƠN VỊ CH
         book.active.append(list(row))
     out = io.BytesIO()
     book.save(out)
+    out.seek(0)
+    return out
+
+
+def _with_member(book: io.BytesIO, name: str, data: bytes) -> io.BytesIO:
+    out = io.BytesIO()
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, data if info.filename == name else src.read(info.filename))
     out.seek(0)
     return out
 
@@ -94,6 +104,10 @@ def test_unusable_files(engine, units):
     with engine.connect() as conn:
         with pytest.raises(EditError, match="file: unreadable"):
             read_tasks(conn, io.BytesIO(b"not a workbook"), SOURCES, TODAY)
+        with pytest.raises(EditError, match="file: unreadable"):  # a valid zip, broken XML: no ParseError
+            read_tasks(
+                conn, _with_member(_sheet([]), "xl/worksheets/sheet1.xml", b"<worksheet><sheetData"), SOURCES, TODAY
+            )
         with pytest.raises(EditError) as missing:
             read_tasks(conn, _sheet([], header=("Nội dung nhiệm vụ", "Ngày giao")), SOURCES, TODAY)
     assert missing.value.params["value"] == "Nguồn giao, Đơn vị chủ trì, Hạn xử lý"

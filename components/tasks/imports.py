@@ -1,5 +1,8 @@
 """Importing a batch of tasks from an Excel list: the template, the upload, a preview with every row's
-problems, and one save for the whole list (all rows or none)."""
+problems, and one save for the whole list (all rows or none).
+
+An upload is read once: its rows (or its refusal) stay in the session under the uploader's file id, so the
+reruns that follow every click while it sits in the uploader never parse it again."""
 
 from __future__ import annotations
 
@@ -14,11 +17,35 @@ from data_access.core.edit_errors import EditError
 from data_access.core.schema import TASK_SOURCES
 from data_access.tasks import edits as task_edits
 from data_access.tasks.imports import ImportRow
-from i18n import fmt_date, fmt_int, language, set_language, t
+from i18n import fmt_date, fmt_int, known, language, set_language, t
 from reports import XLSX_MIME
 from reports.task_import_template import build_template
 from ui import keys
+from ui.display import shown
 from ui.saving import refusal_text, save
+
+PARSED = f"_{keys.TASKS_IMPORT_FILE}_parsed"  # (file id, rows or the EditError) of the upload read last
+
+
+def file_refusal(error: EditError) -> str:
+    """Why the file as a whole was refused, saying what to do; a field's refusal as every form says it."""
+    key = f"import.refused_{error.reason}"
+    if error.field != "file" or not known(key):
+        return refusal_text(error)
+    return t(key, **{name: fmt_int(v) if type(v) is int else shown(v) for name, v in error.params.items()})
+
+
+def parsed_once(upload, preview: Callable[..., list[ImportRow]]) -> list[ImportRow] | EditError:
+    """The upload's rows, or why it was refused: read on the first run that sees this file, then kept."""
+    kept = st.session_state.get(PARSED)
+    if kept is not None and kept[0] == upload.file_id:
+        return kept[1]
+    try:
+        result: list[ImportRow] | EditError = preview(upload)
+    except EditError as error:
+        result = error
+    st.session_state[PARSED] = (upload.file_id, result)
+    return result
 
 
 def task_import(
@@ -44,11 +71,11 @@ def task_import(
         )
         upload = st.file_uploader(t("import.file"), type=["xlsx"], key=keys.TASKS_IMPORT_FILE)
         if upload is None:
+            st.session_state.pop(PARSED, None)  # the file was removed: so are its rows
             return
-        try:
-            rows = preview(upload)
-        except EditError as error:
-            st.error(refusal_text(error), icon=":material/error:")
+        rows = parsed_once(upload, preview)
+        if isinstance(rows, EditError):
+            st.error(file_refusal(rows), icon=":material/error:")
             return
         if not rows:
             st.warning(t("import.empty"), icon=":material/warning:")
@@ -96,4 +123,10 @@ def task_import(
             key=keys.TASKS_IMPORT_SAVE,
             disabled=bool(bad),
         ):
-            save(task_edits.create_tasks, user, [r.task for r in rows], today, forget_after=[keys.TASKS_IMPORT_FILE])
+            save(
+                task_edits.create_tasks,
+                user,
+                [r.task for r in rows],
+                today,
+                forget_after=[keys.TASKS_IMPORT_FILE, PARSED],
+            )

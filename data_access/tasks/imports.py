@@ -5,6 +5,16 @@ with or without diacritics): "Nội dung nhiệm vụ", "Nguồn giao", "Đơn v
 trì" (its code or its exact name), "Ngày giao", "Hạn xử lý" (Excel dates or
 dd/mm/yyyy; blank: no deadline). Nothing is written here: the preview shows
 every row's problems, and task_edits.create_tasks saves the rows, all or none.
+
+An upload is weighed before openpyxl sees it, so a small file cannot cost the
+server much: at most MAX_BYTES as sent, a zip (an .xlsx is one) whose members
+unpack to at most MAX_UNPACKED, none packed more than MAX_RATIO to one, and at
+most MAX_ROWS rows under the header, blank rows counted (openpyxl reads the
+sheet as a stream, so reading stops there). openpyxl parses about 2 MB of XML
+a second: the limits keep the worst file within a few seconds, and a full
+list of 2000 tasks with long titles (about 1.5 MB unpacked) well inside them.
+Whatever goes wrong inside the file (a broken zip, broken XML, a value of the
+wrong type) is EditError("file", "unreadable"), never a traceback.
 """
 
 from __future__ import annotations
@@ -25,7 +35,13 @@ from data_access.core.edit_errors import EditError
 from data_access.core.schema import TASK_SOURCES, tasks, units
 from data_access.tasks.edits import NewTask, task_problems
 
-MAX_ROWS = 2000
+MAX_ROWS = 2000  # rows under the header, blank ones included
+MB = 1024 * 1024
+MAX_BYTES = 2 * MB  # the file as uploaded (.streamlit/config.toml's server.maxUploadSize stops far larger ones)
+MAX_UNPACKED = 10 * MB  # every member unpacked, together
+MAX_RATIO = 100  # a member over RATIO_FLOOR packed more than this: a zip bomb, not a sheet (real ones: 5 to 25)
+RATIO_FLOOR = MB
+MAX_COLUMNS = 50  # the columns read; a cell in column XFD must not make every row 16384 wide
 COLUMNS = {  # plain header (no diacritics, lower case) -> field
     "noi dung nhiem vu": "title",
     "nguon giao": "source",
@@ -73,11 +89,7 @@ def read_tasks(
 
     `source_names` maps the sources' labels (as offices write them) to their codes.
     """
-    try:
-        sheet = load_workbook(io.BytesIO(stream.read()), read_only=True, data_only=True).worksheets[0]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
-        raise EditError("file", "unreadable") from None
-    rows = sheet.iter_rows(values_only=True)
+    rows = iter(_sheet_rows(stream.read(MAX_BYTES + 1)))
     header = next(rows, None) or ()
     where = {COLUMNS[plain(h)]: i for i, h in enumerate(header) if plain(h) in COLUMNS}
     missing = [h for h in HEADERS if COLUMNS[plain(h)] not in where]
@@ -92,8 +104,6 @@ def read_tasks(
         cell = {name: values[i] if i < len(values) else None for name, i in where.items()}
         if all(v is None or str(v).strip() == "" for v in cell.values()):
             continue
-        if len(found) == MAX_ROWS:
-            raise EditError("file", "too_many_rows", max=MAX_ROWS)
         problems: list[EditError] = []
         unit_text = str(cell["unit"] or "").strip()
         unit_code = unit_text if unit_text in by_code else by_name.get(plain(unit_text), (unit_text, None))[0]
@@ -124,6 +134,44 @@ def read_tasks(
         found.append(ImportRow(line, task, by_code.get(unit_code), problems))
     _mark_already_saved(conn, found)
     return found
+
+
+def _check_size(data: bytes) -> None:
+    """Refuse what is too large as sent or unpacked, or no zip at all, from the zip's directory alone."""
+    if len(data) > MAX_BYTES:
+        raise EditError("file", "too_large", max=MAX_BYTES // MB)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except Exception:  # not a zip (an old .xls, a CSV renamed), or a broken one
+        raise EditError("file", "unreadable") from None
+    # zipfile never unpacks a member beyond the size its directory declares, so these sizes bound the work
+    if sum(m.file_size for m in members) > MAX_UNPACKED or any(
+        m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members
+    ):
+        raise EditError("file", "too_large_unpacked", max=MAX_UNPACKED // MB)
+
+
+def _sheet_rows(data: bytes) -> list[tuple]:
+    """The first sheet's rows, the header first, each at most MAX_COLUMNS wide; EditError('file', …) if the file
+    is too large, has more than MAX_ROWS rows under the header (blank ones count), or cannot be read at all."""
+    _check_size(data)
+    rows: list[tuple] = []
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            # read_only yields every row up to the last one written, blank or not, one at a time
+            for values in book.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                if len(rows) > MAX_ROWS:  # the header and MAX_ROWS rows already read
+                    raise EditError("file", "too_many_rows", max=MAX_ROWS)
+                rows.append(values)
+        finally:
+            book.close()
+    except EditError:
+        raise
+    except Exception:  # zipfile, XML (ParseError), openpyxl's own (ValueError, TypeError, KeyError, …)
+        raise EditError("file", "unreadable") from None
+    return rows
 
 
 def _mark_already_saved(conn: Connection, rows: list[ImportRow]) -> None:

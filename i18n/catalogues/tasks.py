@@ -171,6 +171,10 @@ VI = {
     "import.empty": "Tệp không có dòng nhiệm vụ nào dưới dòng tiêu đề.",
     "import.has_problems": "{bad}/{total} dòng có vấn đề. Sửa trong tệp Excel rồi chọn lại tệp; chưa có gì được lưu.",
     "import.save": "Nhập {count} nhiệm vụ",
+    "import.refused_unreadable": "Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã bị hỏng. Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) với kiểu Sổ làm việc Excel (*.xlsx) rồi chọn lại tệp vừa lưu, hoặc chép các dòng sang tệp mẫu.",
+    "import.refused_too_large": "Tệp quá lớn (tối đa {max} MB), nên không được đọc. Hãy chép các dòng nhiệm vụ sang tệp mẫu (không kèm hình ảnh hay các trang tính khác) rồi chọn lại.",
+    "import.refused_too_large_unpacked": "Tệp chứa quá nhiều dữ liệu (hơn {max} MB khi giải nén) hoặc được nén bất thường, nên không được đọc. Hãy chép các dòng nhiệm vụ sang tệp mẫu rồi chọn lại.",
+    "import.refused_too_many_rows": "Trang tính có hơn {max} dòng dưới dòng tiêu đề (tính cả dòng trống). Hãy xóa các dòng thừa ở cuối bảng, hoặc chia danh sách thành nhiều tệp.",
 }
 
 EN = {
@@ -342,4 +346,8 @@ EN = {
     "import.empty": "The file has no task rows under its header.",
     "import.has_problems": "{bad} of {total} rows have problems. Fix them in Excel and pick the file again; nothing was saved.",
     "import.save": "Import {count} tasks",
+    "import.refused_unreadable": "The file cannot be read: it is not an Excel .xlsx file, or it is damaged. Open it in Excel, use Save As with the type Excel Workbook (*.xlsx) and pick the saved file, or copy the rows into the template.",
+    "import.refused_too_large": "The file is too large (at most {max} MB), so it was not read. Copy the task rows into the template (without pictures or other sheets) and pick it again.",
+    "import.refused_too_large_unpacked": "The file holds too much data (over {max} MB unpacked) or is packed abnormally, so it was not read. Copy the task rows into the template and pick it again.",
+    "import.refused_too_many_rows": "The sheet has more than {max} rows under its header (blank rows count too). Delete the extra rows at the end of the table, or split the list into several files.",
 }
