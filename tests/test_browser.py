@@ -59,7 +59,7 @@ def _start_server(env_extra: dict, log: Path):
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.address",

@@ -53,7 +53,7 @@ def user_menu(user: User, sign_out, change_password) -> None:
         st.container(horizontal=True, horizontal_alignment="right", width="content"),
         st.popover(user.full_name, icon=":material/account_circle:"),
     ):
-        st.caption(f"{user.login} · {t('role.' + user.role)}", text_alignment="left")
+        st.text(f"{user.login} · {t('role.' + user.role)}")  # plain text: the login comes from the database
         if st.button(t("password.change"), icon=":material/password:", key=keys.PASSWORD_OPEN):
             _password_dialog(change_password)
         if st.button(t("login.logout"), icon=":material/logout:", key=keys.LOGOUT):

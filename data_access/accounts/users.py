@@ -29,6 +29,7 @@ from data_access.accounts import audit, permissions
 from data_access.core import clock
 from data_access.core.database import LIVE, freshness
 from data_access.core.schema import ROLES, login_failures, login_sessions, users
+from data_access.core.sql import fold
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
@@ -64,7 +65,11 @@ def _check_password(password: str, *personal: str) -> None:
         raise UserError("password_too_short")
     if not password.strip() or len(set(password)) < 4:
         raise UserError("password_too_weak")
-    words = [w for w in (*personal, *OFFICE_WORDS) if w]
+    words = list(OFFICE_WORDS)
+    for value in personal:  # "Nguyễn Thị Mai" → nguyễn thị mai, nguyen thi mai, nguyenthimai, nguyen, thi, mai
+        folded = fold(value or "")
+        words += [value.lower(), folded, folded.replace(" ", ""), *folded.split()]
+    words = [w for w in words if w]
     # zxcvbn's time grows with the length; the first 64 characters tell enough.
     if zxcvbn(password[:64], user_inputs=words)["score"] < MIN_STRENGTH:
         raise UserError("password_too_weak")

@@ -4,11 +4,12 @@ A page must get an answer or the usual message within seconds, whatever the
 database does. The bounds (seconds, from the environment):
 
 - OFFICE_DB_CONNECT_TIMEOUT (5): to open a connection to PostgreSQL;
-- OFFICE_DB_STATEMENT_TIMEOUT (15): PostgreSQL ends a statement running longer;
+- OFFICE_DB_STATEMENT_TIMEOUT (10): PostgreSQL ends a statement running longer;
 - OFFICE_DB_LOCK_TIMEOUT (5): PostgreSQL ends a statement waiting longer for a row lock;
-- OFFICE_DB_CLIENT_TIMEOUT (statement timeout + 5): the client gives up on a server that does not
+- OFFICE_DB_CLIENT_TIMEOUT (statement timeout + 3): the client gives up on a server that does not
   answer at all (frozen, or its machine gone without closing the socket), which the server-side
-  timeouts cannot catch; the connection is then dropped from the pool;
+  timeouts cannot catch; the connection is then dropped from the pool. Opening a connection and
+  the pool's liveness check on each checkout wait OFFICE_DB_CONNECT_TIMEOUT at most;
 - TCP keepalives (idle 10 s, then every 5 s, 3 probes) find a vanished peer on an idle connection;
 - OFFICE_SQLITE_BUSY_TIMEOUT (5): how long SQLite waits for another writer's lock.
 """
@@ -43,7 +44,7 @@ def connect_timeout() -> float:
 
 
 def statement_timeout() -> float:
-    return _seconds("OFFICE_DB_STATEMENT_TIMEOUT", 15)
+    return _seconds("OFFICE_DB_STATEMENT_TIMEOUT", 10)
 
 
 def lock_timeout() -> float:
@@ -51,7 +52,7 @@ def lock_timeout() -> float:
 
 
 def client_timeout() -> float:
-    return _seconds("OFFICE_DB_CLIENT_TIMEOUT", statement_timeout() + 5)
+    return _seconds("OFFICE_DB_CLIENT_TIMEOUT", statement_timeout() + 3)
 
 
 def sqlite_busy_timeout_ms() -> int:
@@ -68,7 +69,11 @@ def _wait_with_deadline(conn) -> None:
     import psycopg2
     import psycopg2.extensions as ext
 
-    deadline = time.monotonic() + client_timeout()
+    connecting = conn.status in (ext.STATUS_SETUP, getattr(ext, "STATUS_CONNECTING", 20))
+    seconds = _short_wait.seconds if getattr(_short_wait, "seconds", None) else client_timeout()
+    if connecting:
+        seconds = min(seconds, connect_timeout())
+    deadline = time.monotonic() + seconds
     while True:
         state = conn.poll()
         if state == ext.POLL_OK:
@@ -76,15 +81,38 @@ def _wait_with_deadline(conn) -> None:
         left = deadline - time.monotonic()
         if left <= 0:
             # A DBAPI error: SQLAlchemy wraps it, the pages explain it.
-            raise psycopg2.OperationalError(
-                f"no answer from the database server in {client_timeout():g} s (client timeout)"
-            )
+            raise psycopg2.OperationalError(f"no answer from the database server in {seconds:g} s (client timeout)")
         if state == ext.POLL_READ:
             select.select([conn.fileno()], [], [], left)
         elif state == ext.POLL_WRITE:
             select.select([], [conn.fileno()], [], left)
         else:
             raise psycopg2.OperationalError(f"bad state from poll: {state}")
+
+
+_short_wait = threading.local()  # a tighter deadline for the pool's liveness check
+
+
+def _ping_on_checkout(dbapi_conn, _record, _proxy) -> None:
+    """The pool's liveness check, with the connect bound rather than a statement's.
+
+    A connection to a frozen server then fails in seconds and the pool tries a fresh one (raising
+    DisconnectionError is SQLAlchemy's documented way), which fails as quickly: a page learns in
+    about twice the connect timeout that the database does not answer.
+    """
+    from sqlalchemy.exc import DisconnectionError
+
+    _short_wait.seconds = connect_timeout()
+    try:
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute("SELECT 1")
+        finally:
+            cursor.close()
+    except Exception as exc:
+        raise DisconnectionError(str(exc)) from exc
+    finally:
+        _short_wait.seconds = None
 
 
 def _bounded_waits_for_psycopg2() -> None:
@@ -144,11 +172,12 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # Fail fast when the server is down, frozen or overloaded instead of hanging a page for minutes.
-    if parsed.get_driver_name() == "psycopg2":
-        _bounded_waits_for_psycopg2()
-    return create_engine(
-        parsed, pool_pre_ping=True, pool_timeout=connect_timeout(), connect_args=_postgresql_connect_args()
-    )
+    if parsed.get_driver_name() != "psycopg2":
+        return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    _bounded_waits_for_psycopg2()
+    engine = create_engine(parsed, pool_timeout=connect_timeout(), connect_args=_postgresql_connect_args())
+    event.listen(engine, "checkout", _ping_on_checkout)
+    return engine
 
 
 def get_engine(url: str) -> Engine:
