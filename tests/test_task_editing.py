@@ -191,3 +191,35 @@ def test_a_database_failure_during_a_save_keeps_the_form(monkeypatch, tasks_url,
     assert not at.exception
     assert "Chưa lưu được" in at.error[0].value and "vẫn còn" in at.error[0].value
     assert at.slider(key=edit_key(keys.TASK_PROGRESS, task_id, 1)).value == 60
+
+
+def test_a_note_typed_when_the_database_drops_is_still_in_its_box_after_recovery(monkeypatch, tasks_url, engine):
+    """Issue 16 item 8: the page is replaced by the database message; the note comes back with the form."""
+    from data_access.core.errors import DatabaseProblem
+    from data_access.tasks import detail
+    from ui import startup
+
+    at = _open(monkeypatch, tasks_url, "specialist")
+    task = _task(engine)
+    with engine.connect() as conn:
+        events = len(detail.task_by_code(conn, CODE, dt.date.fromisoformat(K.NOW_ISO[:10])).events)
+    note_key = edit_key(keys.TASK_EVENT_NOTE, task["id"], events)
+    note = "Đã gọi điện cho Sở Tài chính, hẹn gửi báo cáo thứ Sáu."
+    real_ensure_ready, real_is_ready = startup.ensure_ready, startup.is_ready
+
+    def database_gone(url):
+        raise DatabaseProblem(DatabaseProblem.UNREACHABLE, "OperationalError")
+
+    monkeypatch.setattr(startup, "ensure_ready", database_gone)  # the first thing each page run asks
+    monkeypatch.setattr(startup, "is_ready", lambda url: False)
+    at.text_area(key=note_key).input(note)
+    at.button(key=edit_key(keys.TASK_EVENT_SAVE, task["id"])).click().run()
+    assert not at.exception
+    assert any("cơ sở dữ liệu" in e.value for e in at.error)
+    assert any("được giữ lại" in c.value for c in at.caption)
+    monkeypatch.setattr(startup, "ensure_ready", real_ensure_ready)
+    monkeypatch.setattr(startup, "is_ready", real_is_ready)
+    at.run()
+    at.run()
+    assert not at.exception and not at.error
+    assert at.text_area(key=note_key).value == note

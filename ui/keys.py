@@ -152,6 +152,21 @@ USER_NEW_PASSWORD = "user_new_password"
 USER_ACTION_SAVE = "user_action_save"
 
 
+# Widgets holding text a user typed into an edit form (with edit_key's suffixes): the database
+# message says that such text is kept while it waits (components.shared.db_problem).
+TYPED_FIELDS = (
+    TASK_EVENT_NOTE,
+    TASK_REASON,
+    NEW_TASK_TITLE,
+    NEW_MEETING_TITLE,
+    NEW_MEETING_PLACE,
+    NEW_MEETING_CHAIR,
+    POINT_CHECK_NOTE,
+    NEW_USER_LOGIN,
+    NEW_USER_NAME,
+)
+
+
 def edit_key(name: str, row_id, version: int | None = None) -> str:
     """A form widget's key for one row; with the row's version, so that reloading a newer version
     after a conflict draws new widgets holding the current values, never the stale ones typed before."""
