@@ -19,21 +19,25 @@ from data_access.core.errors import DATABASE_ERRORS, classify
 from i18n import t
 from ui import keys
 from ui.db import clear_reads, current
-from ui.display import field_label, shown, shown_value
+from ui.display import field_label, plain_md, shown, shown_value
 
 
-def refusal_text(error: EditError) -> str:
-    params = {k: shown(v) for k, v in error.params.items()}
+def refusal_text(error: EditError, markdown: bool = True) -> str:
+    """The refusal in words; its values (typed, imported or from the database) quoted as plain text.
+
+    `markdown=False` for a place that shows text as it is (a table cell), where escapes would show.
+    """
+    params = {k: plain_md(shown(v)) if markdown else shown(v) for k, v in error.params.items()}
     return t(f"edit.{error.reason}", field=field_label(error.field), **params)
 
 
 def _show_conflict(conflict: Conflict, on_reload: Callable[[], None]) -> None:
-    who = conflict.by or t("edit.conflict_someone")
+    who = plain_md(conflict.by) if conflict.by else t("edit.conflict_someone")
     lines = [_on_item(conflict, t("edit.conflict", who=who))]
     if conflict.current_version is None:
         lines.append(t("edit.conflict_gone"))
     for c in conflict.changes:
-        seen, now = shown_value(c.field, c.seen), shown_value(c.field, c.now)
+        seen, now = plain_md(shown_value(c.field, c.seen)), plain_md(shown_value(c.field, c.now))
         lines.append(f"- {t('edit.conflict_change', field=field_label(c.field), seen=seen, now=now)}")
     st.error("\n".join(lines), icon=":material/sync_problem:")
     st.button(t("edit.reload"), icon=":material/refresh:", on_click=on_reload, type="primary")
@@ -41,7 +45,7 @@ def _show_conflict(conflict: Conflict, on_reload: Callable[[], None]) -> None:
 
 def _on_item(refused, text: str) -> str:
     """Prefix the row at fault (a task code) when a save held several rows."""
-    return f"{refused.item}: {text}" if refused.item else text
+    return f"{plain_md(refused.item)}: {text}" if refused.item else text
 
 
 def forget(state_keys: Iterable[str]) -> None:

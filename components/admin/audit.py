@@ -1,4 +1,7 @@
-"""The audit trail as a leader reads it: filters, then one card per save with what it changed."""
+"""The audit trail as a leader reads it: filters, then one card per save with what it changed.
+
+Names, codes and values come from the database: `plain_md` shows them as written inside the cards' Markdown.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import streamlit as st
 from data_access.accounts.audit import AuditEntry
 from i18n import fmt_datetime, fmt_int, known, t
 from ui import keys
-from ui.display import field_label, shown_value
+from ui.display import field_label, plain_md, shown_value
 from ui.language import with_language
 
 TABLES = ("tasks", "task_events", "documents", "meetings", "point_checks", "users")
@@ -46,9 +49,9 @@ def changes_text(entry: AuditEntry) -> list[str]:
     for name in sorted(set(before) | set(after)):
         if name in HIDDEN or (not before and after.get(name) in (None, "")):
             continue
-        label = field_label(name) if known(f"field.{name}") else name
-        was = shown_value(name, before.get(name)) + " → " if before else ""
-        lines.append(f"{label}: {was}{shown_value(name, after.get(name))}")
+        label = field_label(name) if known(f"field.{name}") else plain_md(name)
+        was = plain_md(shown_value(name, before.get(name))) + " → " if before else ""
+        lines.append(f"{label}: {was}{plain_md(shown_value(name, after.get(name)))}")
     return lines
 
 
@@ -58,10 +61,11 @@ def audit_list(total: int, entries: list[AuditEntry]) -> None:
         st.info(t("audit.none"), icon=":material/history:")
         return
     for entry in entries:
-        action = t(f"action.{entry.action}") if known(f"action.{entry.action}") else entry.action
-        what = f"{t('table.' + entry.table_name)} {entry.item or '#' + str(entry.row_id)}"
+        action = t(f"action.{entry.action}") if known(f"action.{entry.action}") else plain_md(entry.action)
+        table = t(f"table.{entry.table_name}") if known(f"table.{entry.table_name}") else plain_md(entry.table_name)
+        what = f"{table} {plain_md(entry.item) if entry.item else '#' + str(entry.row_id)}"
         with st.container(border=True, gap="small"):
-            st.markdown(f"**{action}** · {entry.author}  \n:gray[{fmt_datetime(entry.at)}]")
+            st.markdown(f"**{action}** · {plain_md(entry.author)}  \n:gray[{fmt_datetime(entry.at)}]")
             if entry.link and entry.link[0] in PAGES:
                 st.page_link(
                     PAGES[entry.link[0]],

@@ -11,6 +11,7 @@ from components.shared.palette import GOOD, NEUTRAL, badge_colour
 from data_access.documents.detail import DocumentDetail
 from i18n import fmt_date, t
 from ui import keys
+from ui.display import plain_md
 
 
 def document_detail_view(
@@ -19,11 +20,12 @@ def document_detail_view(
     """The document in full; `editor` draws the edits a role may make, above the link to share."""
     back_button(t("doc.back"), "document", keys.DOC_BACK)
     if detail is None:
-        message = t("doc.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("doc.bad_id", id=raw_id[:20])
+        shown_id = plain_md(raw_id[:20])
+        message = t("doc.not_found", id=shown_id) if raw_id.isdigit() else t("doc.bad_id", id=shown_id)
         st.warning(message, icon=":material/search_off:")
         return
-    st.subheader(f"{detail.number} · {detail.doc_type}")
-    st.markdown(detail.summary)
+    st.subheader(f"{plain_md(detail.number)} · {plain_md(detail.doc_type)}")
+    st.text(detail.summary)  # as written by the registry: no Markdown, its line breaks kept
     with st.container(horizontal=True, wrap=True):
         st.badge(t(f"direction.{detail.direction}"), color="blue" if detail.direction == "incoming" else "orange")
         if detail.direction == "incoming":

@@ -19,6 +19,7 @@ from data_access.documents.figures import ProcessingCounts
 from data_access.documents.filters import PROCESSING_STATES, DocumentFilter
 from i18n import fmt_date, fmt_int, t
 from ui import keys
+from ui.display import plain_md
 
 _CLEARABLE = (
     keys.DOCS_DIRECTION,
@@ -101,7 +102,7 @@ def document_filters(
     publish_to_url("issuer", issuer)
     publish_to_url("q", text.strip() or None)
     if issuer:
-        st.caption(f"{t('docs.filter_issuer')}: **{issuer}**")
+        st.caption(f"{t('docs.filter_issuer')}: **{plain_md(issuer)}**")
 
     return DocumentFilter(
         as_of=min(period.end, today),

@@ -12,6 +12,7 @@ from components.shared.palette import badge_colour
 from data_access.meetings.detail import MeetingDetail
 from i18n import fmt_int, fmt_time_span, t
 from ui import keys
+from ui.display import plain_md
 from ui.language import with_language
 
 
@@ -21,11 +22,12 @@ def meeting_detail_view(
     """The meeting in full; `editor` draws the edits a role may make, above the link to share."""
     back_button(t("meeting.back"), "meeting", keys.MEETING_BACK)
     if detail is None:
-        message = t("meeting.not_found", id=raw_id[:20]) if raw_id.isdigit() else t("meeting.bad_id", id=raw_id[:20])
+        shown_id = plain_md(raw_id[:20])
+        message = t("meeting.not_found", id=shown_id) if raw_id.isdigit() else t("meeting.bad_id", id=shown_id)
         st.warning(message, icon=":material/search_off:")
         return
     m = detail.meeting
-    st.subheader(m.title)
+    st.subheader(plain_md(m.title))
     with st.container(horizontal=True, wrap=True):
         st.badge(t(f"kind.{m.kind}"), color="blue")
         st.badge(t(f"mstatus.{m.status}"), color=badge_colour(m.status))
@@ -54,14 +56,14 @@ def meeting_detail_view(
                     icon = ":material/link_off:" if p.status == "failed" else ":material/person_off:"
                     st.page_link(
                         "app_pages/points.py",
-                        label=f"{p.unit_name} · {t('join.' + p.status)}",
+                        label=f"{plain_md(p.unit_name)} · {t('join.' + p.status)}",
                         icon=icon,
                         query_params=with_language({"point": p.unit_code}),
                     )
             connected = [p.unit_name for p in detail.points if p.status == "connected"]
             if connected:
                 with st.expander(t("meeting.points_connected", count=fmt_int(len(connected)))):
-                    st.write(", ".join(connected))
+                    st.text(", ".join(connected))
 
     assigned_tasks(t("meeting.tasks"), t("meeting.tasks_none"), detail.tasks)
     if editor:

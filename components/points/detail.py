@@ -14,6 +14,7 @@ from components.shared.palette import POINT_SYMBOLS, badge_colour
 from data_access.points.detail import HISTORY_LIMIT, PointDetail
 from i18n import fmt_datetime, fmt_decimal, fmt_int, fmt_time_span, t
 from ui import keys
+from ui.display import plain_md
 
 
 def point_detail_view(
@@ -22,10 +23,10 @@ def point_detail_view(
     """The point in full; `editor` draws the check form for roles that may write, above its history."""
     back_button(t("point.back"), "point", keys.POINT_BACK)
     if detail is None:
-        st.warning(t("point.not_found", code=code[:60]), icon=":material/search_off:")
+        st.warning(t("point.not_found", code=plain_md(code[:60])), icon=":material/search_off:")
         return
     p = detail.state
-    st.subheader(p.name)
+    st.subheader(plain_md(p.name))
     with st.container(horizontal=True, wrap=True):
         st.badge(f"{POINT_SYMBOLS[p.status]} {t('pstatus.' + p.status)}", color=badge_colour(p.status))
         if p.is_stale(now):

@@ -1,4 +1,7 @@
-"""Pieces every drill-down shares: the way back to the list, a labelled field, the link to send."""
+"""Pieces every drill-down shares: the way back to the list, a labelled field, the link to send.
+
+Values come from the database: they go through `plain_md`, so they show as written, never as Markdown.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import streamlit as st
 
 from data_access.tasks.lists import AssignedTask
 from i18n import fmt_date, t
+from ui.display import plain_md
 from ui.language import language_suffix, with_language
 
 
@@ -22,9 +26,11 @@ def back_button(label: str, param: str, key: str) -> None:
 
 
 def field(label: str, value: str) -> None:
+    """A value (from the database, or a date or label of ours) in bold under its label, shown as written."""
     with st.container(border=True, width=230, gap=None):
         st.caption(label)
-        st.markdown(f"**{value}**")
+        shown = plain_md(value)
+        st.markdown(f"**{shown}**" if shown else "")  # "****" alone would draw a rule
 
 
 def share_link(caption: str, param: str, value: str, page_path: str) -> None:
@@ -43,7 +49,7 @@ def assigned_tasks(heading: str, none_text: str, tasks: Sequence[AssignedTask]) 
         due = f" · {t('task.due_on')} {fmt_date(task.due_on)}" if task.due_on else ""
         st.page_link(
             "app_pages/tasks.py",
-            label=f"{task.code} · {task.title}{due} · {t('status.' + task.status)}",
+            label=f"{plain_md(task.code)} · {plain_md(task.title)}{due} · {t('status.' + task.status)}",
             query_params=with_language({"task": task.code}),
             icon=":material/assignment:",
         )

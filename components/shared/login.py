@@ -8,6 +8,7 @@ from data_access.accounts.permissions import may
 from data_access.accounts.users import User, UserError
 from i18n import t
 from ui import keys
+from ui.display import plain_md
 
 
 def login_form(sign_in, demo_hint: str | None) -> None:
@@ -51,7 +52,7 @@ def user_menu(user: User, sign_out, change_password) -> None:
     """
     with (
         st.container(horizontal=True, horizontal_alignment="right", width="content"),
-        st.popover(user.full_name, icon=":material/account_circle:"),
+        st.popover(plain_md(user.full_name), icon=":material/account_circle:"),  # a label is Markdown
     ):
         st.text(f"{user.login} · {t('role.' + user.role)}")  # plain text: the login comes from the database
         if st.button(t("password.change"), icon=":material/password:", key=keys.PASSWORD_OPEN):

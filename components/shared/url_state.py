@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from i18n import t
+from ui.display import plain_md
 
 _SEEN = "_url_seen"
 _MISSING = object()
@@ -34,7 +35,7 @@ def adopt_from_url(key: str, param: str, parse: Callable[[str], Any]) -> None:
         return
     value = parse(raw)
     if value is None:
-        st.toast(t("url.bad_value", param=param, value=raw[:40]), icon=":material/warning:")
+        st.toast(t("url.bad_value", param=param, value=plain_md(raw[:40])), icon=":material/warning:")
         return
     st.session_state[key] = value
 

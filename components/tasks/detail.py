@@ -12,7 +12,7 @@ from components.tasks.table import timing_text
 from data_access.tasks.detail import TaskDetail
 from i18n import fmt_date, fmt_datetime, fmt_extensions, fmt_int, t
 from ui import keys
-from ui.display import status_change
+from ui.display import plain_md, status_change
 from ui.language import with_language
 
 
@@ -20,10 +20,10 @@ def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[Tas
     """The task in full; `editor` draws the edit forms (for roles that may write) above its history."""
     back_button(t("task.back"), "task", keys.TASK_BACK)
     if detail is None:
-        st.warning(t("task.not_found", code=code[:60]), icon=":material/search_off:")
+        st.warning(t("task.not_found", code=plain_md(code[:60])), icon=":material/search_off:")
         return
 
-    st.subheader(f"{detail.code} · {detail.title}")
+    st.subheader(f"{plain_md(detail.code)} · {plain_md(detail.title)}")
     category = "cancelled" if detail.status == "cancelled" else detail.category
     timing = timing_text(detail)
     colour = badge_colour(category)
@@ -47,14 +47,17 @@ def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[Tas
 
     st.markdown(f"**{t('task.document')}:**" + ("" if detail.document_id else f" {t('task.none')}"))
     if detail.document_id:
+        number, doc_type = plain_md(detail.document_number), plain_md(detail.document_type)
         st.page_link(
             "app_pages/documents.py",
             icon=":material/description:",
-            label=f"{detail.document_number} · {detail.document_type}: {detail.document_summary}",
+            label=f"{number} · {doc_type}: {plain_md(detail.document_summary)}",
             query_params=with_language({"document": str(detail.document_id)}),
         )
     meeting = (
-        f"{detail.meeting_title} · {fmt_datetime(detail.meeting_starts_at)}" if detail.meeting_id else t("task.none")
+        f"{plain_md(detail.meeting_title)} · {fmt_datetime(detail.meeting_starts_at)}"
+        if detail.meeting_id
+        else t("task.none")
     )
     st.markdown(f"**{t('task.meeting')}:** {meeting}")
 
@@ -67,9 +70,10 @@ def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[Tas
     for event in detail.events:
         with st.container(border=True):
             extra = f" · {t('task.new_due_on', date=fmt_date(event.new_due_on))}" if event.new_due_on else ""
-            author = f" · {event.author}" if event.author else ""
+            author = f" · {plain_md(event.author)}" if event.author else ""
             st.markdown(f"**{t('event.' + event.kind)}**{extra}  \n:gray[{fmt_datetime(event.at)}{author}]")
             if event.note:
-                st.write(status_change(event.note) if event.kind == "status" else event.note)
+                note = status_change(event.note) if event.kind == "status" else event.note
+                st.markdown(plain_md(note, lines=True))
 
     share_link(t("task.link"), "task", str(detail.code), "/tasks")

@@ -21,7 +21,7 @@ from i18n import fmt_date, fmt_int, known, language, set_language, t
 from reports import XLSX_MIME
 from reports.task_import_template import build_template
 from ui import keys
-from ui.display import shown
+from ui.display import plain_md, shown
 from ui.saving import refusal_text, save
 
 PARSED = f"_{keys.TASKS_IMPORT_FILE}_parsed"  # (file id, rows or the EditError) of the upload read last
@@ -32,7 +32,7 @@ def file_refusal(error: EditError) -> str:
     key = f"import.refused_{error.reason}"
     if error.field != "file" or not known(key):
         return refusal_text(error)
-    return t(key, **{name: fmt_int(v) if type(v) is int else shown(v) for name, v in error.params.items()})
+    return t(key, **{name: fmt_int(v) if type(v) is int else plain_md(shown(v)) for name, v in error.params.items()})
 
 
 def parsed_once(upload, preview: Callable[..., list[ImportRow]]) -> list[ImportRow] | EditError:
@@ -93,7 +93,9 @@ def task_import(
                     ],
                     t("field.assigned_on"): [fmt_date(r.task.assigned_on) if r.task.assigned_on else "" for r in rows],
                     t("field.due_on"): [fmt_date(r.task.due_on) if r.task.due_on else "" for r in rows],
-                    t("import.problems"): ["; ".join(refusal_text(p) for p in r.problems) or "✓" for r in rows],
+                    t("import.problems"): [
+                        "; ".join(refusal_text(p, markdown=False) for p in r.problems) or "✓" for r in rows
+                    ],
                 }
             ),
             height=fitted_height(len(rows)),
