@@ -266,6 +266,15 @@ login_sessions = Table(
     Column("grant_expires_at", UTCDateTime, nullable=True),
 )
 
+office_settings = Table(  # the office's details on the documents it hands out (data_access.accounts.settings)
+    "office_settings",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("updated_by", Text, nullable=False),
+)
+
 login_failures = Table(  # wrong passwords per login (known or not) and source address; a lock holds that pair
     "login_failures",
     metadata,

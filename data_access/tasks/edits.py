@@ -299,3 +299,27 @@ def create_tasks(engine: Engine, actor, new: Sequence[NewTask], today: dt.date, 
 
 def create_task(engine: Engine, actor, task: NewTask, today: dt.date) -> str:
     return create_tasks(engine, actor, [task], today)[0]
+
+
+def record_urging_letters(engine: Engine, actor, task_codes: Sequence[str], note: str | None) -> int:
+    """An urging in the history of every task an urging letter lists, in one transaction, each audited.
+
+    For those who may edit; all or nothing (a code that no longer exists refuses the whole set).
+    Returns how many urgings were written.
+    """
+    permissions.require(actor, permissions.EDIT)
+    note = require_text(note, "note")
+    codes = list(dict.fromkeys(task_codes))
+    if not codes:
+        return 0
+    now = clock.now_utc()
+    with engine.begin() as conn:
+        found = dict(conn.execute(select(tasks.c.code, tasks.c.id).where(tasks.c.code.in_(codes))).all())
+        missing = [code for code in codes if code not in found]
+        if missing:
+            refused = EditError("task", "not_found")
+            refused.item = missing[0]
+            raise refused
+        for code in codes:
+            _add_event(conn, actor, found[code], "urge", note, None, now)
+    return len(codes)

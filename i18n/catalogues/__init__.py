@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from i18n.catalogues import accounts, cli, documents, edits, meetings, overview, points, shell, tasks
+from i18n.catalogues import (
+    accounts,
+    cli,
+    documents,
+    edits,
+    meetings,
+    overview,
+    points,
+    report_files,
+    reports,
+    shell,
+    slides,
+    tasks,
+)
 
-DOMAINS = (shell, overview, edits, tasks, documents, meetings, points, accounts, cli)
+DOMAINS = (shell, overview, edits, tasks, documents, meetings, points, accounts, cli, reports, report_files, slides)
 
 
 def merged(language: str) -> dict[str, str]:

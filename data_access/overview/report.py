@@ -1,0 +1,92 @@
+"""The figures of the office's report for any period ("Báo cáo kết quả công tác"), read in one go.
+
+The same queries as the pages, so that every figure in the report, the slides
+and the preview equals the dashboard's for the same period:
+
+- documents: the documents page (volumes, types, urgency, processing of the incoming ones, signatures);
+- meetings: the meetings page (served, per working day, central delegations, online and their points);
+- tasks: the tasks page (assigned in the period, the five categories as of the period's end or today,
+  against cùng kỳ; the lead units with most overdue tasks open today, whenever assigned);
+- commune points: the points page (connected now, of all points).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, distinct, func, select
+
+from data_access.core.clock import VN_TZ
+from data_access.core.database import FIGURES, freshness
+from data_access.core.periods import Period, previous_period, same_period_last_year
+from data_access.core.schema import meeting_points, meetings
+from data_access.documents.figures import DocumentFigures, document_figures
+from data_access.documents.filters import DocumentFilter
+from data_access.meetings.figures import MeetingFigures, MeetingLoad, load, meeting_figures
+from data_access.meetings.filters import in_days
+from data_access.points.figures import PointStatusCounts, status_counts
+from data_access.tasks.figures import TaskCategoryCounts, UnitLoad, count_by_category, overdue_by_unit
+from data_access.tasks.filters import TaskFilter
+
+REPORT_UNITS = 10  # lead units named in the report's annex, most overdue first
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    period: Period
+    last_year: Period  # cùng kỳ
+    as_of: dt.date  # the day the tasks' and documents' states are counted on: the period's end, or today
+    read_at: dt.datetime
+    documents: DocumentFigures  # .volume.incoming/.outgoing, .types, .urgencies, .processing, .signed, .last_year
+    meetings: MeetingFigures  # .delegations, .online_held, .kinds
+    meeting_load: MeetingLoad  # .meetings served (not cancelled), .working_days, .per_working_day
+    online_points: int  # distinct commune points connected to at least one online meeting of the period
+    tasks: TaskCategoryCounts  # assigned in the period, as of `as_of`
+    tasks_last_year: TaskCategoryCounts  # the same, a year before
+    overdue_units: list[UnitLoad]  # lead units by tasks open and overdue today, whenever assigned
+    points: PointStatusCounts  # now (or at the period's end, for a past period)
+
+    @property
+    def points_connected_share(self) -> float | None:
+        return self.points.connected / self.points.total if self.points.total else None
+
+
+def _points_online(conn: Connection, start: dt.date, end: dt.date) -> int:
+    held = meetings.c.status == "held"
+    return conn.execute(
+        select(func.count(distinct(meeting_points.c.unit_id)))
+        .select_from(meetings.join(meeting_points, meeting_points.c.meeting_id == meetings.c.id))
+        .where(in_days(start, end), held, meetings.c.is_online.is_(True), meeting_points.c.status == "connected")
+    ).scalar_one()
+
+
+@freshness(FIGURES)
+def report_figures(conn: Connection, period: Period, now: dt.datetime) -> ReportFigures:
+    """Every figure of the report for `period`, as the pages count them at `now`."""
+    today = now.astimezone(VN_TZ).date()
+    as_of = min(period.end, today)
+    year_ago = same_period_last_year(period)
+    tasks_in_period = TaskFilter(as_of=as_of, assigned_from=period.start, assigned_to=period.end)
+    points_at = now if period.end >= today else dt.datetime.combine(period.end, dt.time(23, 59), VN_TZ)
+    before = previous_period(period)
+    return ReportFigures(
+        period=period,
+        last_year=year_ago,
+        as_of=as_of,
+        read_at=now,
+        documents=document_figures(
+            conn,
+            DocumentFilter(as_of, period.start, period.end),
+            (before.start, before.end),
+            (year_ago.start, year_ago.end),
+            today,
+        ),
+        meetings=meeting_figures(conn, period.start, period.end),
+        meeting_load=load(conn, period.start, period.end),
+        online_points=_points_online(conn, period.start, period.end),
+        tasks=count_by_category(conn, tasks_in_period),
+        tasks_last_year=count_by_category(conn, tasks_in_period.a_year_before()),
+        overdue_units=overdue_by_unit(conn, TaskFilter(today), limit=REPORT_UNITS),
+        points=status_counts(conn, points_at),
+    )
