@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     print(t("cli.database", url=_safe_url(url)), file=sys.stderr)
     started = time.perf_counter()
     try:
-        engine = get_engine(url)
+        # migrate and seed-demo may rightly run statements for minutes: no statement timeout for them
+        engine = get_engine(url, bounded=args.command not in ("migrate", "seed-demo"))
         if args.command == "migrate":
             upgrade(engine)
             print(t("cli.migrated"))

@@ -19,6 +19,10 @@ from data_access.core.engine import dispose_engine, get_engine
 from data_access.core.migrate import upgrade
 from data_access.core.schema import metadata
 
+# The test machine runs the suite, the browsers and the servers on two cores: a page's statement may
+# wait far longer than in production. The fault tests set their own bounds (tests/test_hardening_faults.py).
+os.environ.setdefault("OFFICE_DB_STATEMENT_TIMEOUT", "120")
+
 PG_SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 DIALECTS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
 

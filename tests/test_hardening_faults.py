@@ -190,3 +190,13 @@ def test_item6_a_page_opens_and_a_save_explains_itself_while_sqlite_is_locked(lo
     message = at.error[0].value
     assert "đang bận" in message and "thử lại" in message and "query_failed" not in message
     assert at.text_input(key=keys.NEW_USER_NAME).value == "Bùi Thanh Tâm"  # what was typed stays
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(60)
+def test_item5_maintenance_commands_may_run_long_statements(pg, cluster):
+    """migrate and seed-demo use an engine without the statement bounds (a bulk load takes minutes)."""
+    long = get_engine(cluster.url, bounded=False)
+    with long.connect() as conn:
+        assert conn.execute(text("SHOW statement_timeout")).scalar() == "0"
+        conn.execute(text("SELECT pg_sleep(4)"))  # beyond the 2 s statement and 3 s client bounds

@@ -71,6 +71,9 @@ def _wait_with_deadline(conn) -> None:
 
     connecting = conn.status in (ext.STATUS_SETUP, getattr(ext, "STATUS_CONNECTING", 20))
     seconds = _short_wait.seconds if getattr(_short_wait, "seconds", None) else client_timeout()
+    maintenance = "statement_timeout=0" in (conn.dsn or "")
+    if maintenance and not connecting and not getattr(_short_wait, "seconds", None):  # a long statement by design
+        seconds = float("inf")
     if connecting:
         seconds = min(seconds, connect_timeout())
     deadline = time.monotonic() + seconds
@@ -79,13 +82,14 @@ def _wait_with_deadline(conn) -> None:
         if state == ext.POLL_OK:
             return
         left = deadline - time.monotonic()
-        if left <= 0:
+        if left <= 0 and seconds != float("inf"):
             # A DBAPI error: SQLAlchemy wraps it, the pages explain it.
             raise psycopg2.OperationalError(f"no answer from the database server in {seconds:g} s (client timeout)")
+        wait = None if seconds == float("inf") else left
         if state == ext.POLL_READ:
-            select.select([conn.fileno()], [], [], left)
+            select.select([conn.fileno()], [], [], wait)
         elif state == ext.POLL_WRITE:
-            select.select([], [conn.fileno()], [], left)
+            select.select([], [conn.fileno()], [], wait)
         else:
             raise psycopg2.OperationalError(f"bad state from poll: {state}")
 
@@ -143,7 +147,7 @@ def _fold(value):
     return fold(value) if isinstance(value, str) else value
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, bounded: bool = True) -> Engine:
     """A new engine; SQLite gets foreign keys on and WAL so readers do not block a writer.
 
     A plain postgresql:// URL uses psycopg2, the driver the project pins
@@ -175,21 +179,27 @@ def make_engine(url: str) -> Engine:
     if parsed.get_driver_name() != "psycopg2":
         return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 5})
     _bounded_waits_for_psycopg2()
-    engine = create_engine(parsed, pool_timeout=connect_timeout(), connect_args=_postgresql_connect_args())
+    connect_args = _postgresql_connect_args()
+    if not bounded:  # maintenance (migrate, seed-demo): long statements are the point; the connection is still bounded
+        connect_args["options"] = "-c statement_timeout=0 -c lock_timeout=0"
+    engine = create_engine(parsed, pool_timeout=connect_timeout(), connect_args=connect_args)
     event.listen(engine, "checkout", _ping_on_checkout)
     return engine
 
 
-def get_engine(url: str) -> Engine:
+def get_engine(url: str, bounded: bool = True) -> Engine:
+    """The process's engine for `url`; `bounded=False`: one without statement and lock timeouts, for the
+    maintenance commands (a migration's index or the demo's bulk load may rightly take minutes)."""
+    key = url if bounded else f"{url}#unbounded"
     with _lock:
-        engine = _engines.get(url)
+        engine = _engines.get(key)
         if engine is None:
-            engine = _engines[url] = make_engine(url)
+            engine = _engines[key] = make_engine(url, bounded)
         return engine
 
 
 def dispose_engine(url: str) -> None:
     with _lock:
-        engine = _engines.pop(url, None)
-    if engine is not None:
+        engines = [_engines.pop(key) for key in (url, f"{url}#unbounded") if key in _engines]
+    for engine in engines:
         engine.dispose()
