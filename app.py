@@ -48,6 +48,9 @@ def _pages(role: str | None) -> list:
             "app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:", url_path="points"
         ),
     ]
+    pages.append(
+        st.Page("app_pages/reports.py", title=t("nav.reports"), icon=":material/summarize:", url_path="reports")
+    )
     if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
         pages.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/history:", url_path="audit"))
     if role is None or may(role, MANAGE_USERS):

@@ -15,6 +15,7 @@ from components.tasks.picture import backlog_picture, task_picture
 from components.tasks.table import task_table
 from components.tasks.urging import urging_download
 from data_access.accounts.permissions import EDIT, may
+from data_access.accounts.settings import office_settings_in
 from data_access.core import clock
 from data_access.core.schema import TASK_SOURCES
 from data_access.core.units import all_units
@@ -90,4 +91,9 @@ sorted_paged_list(
 )
 
 st.subheader(t("tasks.section_urging"))
-urging_download(*db.read(lists.urging_summary, backlog), f.as_of, lambda: db.read(lists.urging_list, backlog))
+urging_download(
+    *db.read(lists.urging_summary, backlog),
+    f.as_of,
+    lambda: db.read(lists.urging_list, backlog),
+    lambda: db.read(office_settings_in),
+)

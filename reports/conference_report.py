@@ -166,7 +166,15 @@ def _tasks(doc, f: ReportFigures) -> None:
             for u in f.overdue_units[:LISTED]
         ]
         more = max(0, len(f.overdue_units) - LISTED)
-        paragraph(doc, t("report.tasks_units", today=fmt_date(today_of(f)), units=listing(units, more)))
+        paragraph(
+            doc,
+            t(
+                "report.tasks_units",
+                today=fmt_date(today_of(f)),
+                overdue=count(f.overdue_now),
+                units=listing(units, more),
+            ),
+        )
     else:
         paragraph(doc, t("report.tasks_units_none", today=fmt_date(today_of(f))))
 

@@ -381,6 +381,8 @@ def test_points_board_and_map_readable_at_each_size(browser, demo_server, size_n
     page = _open(browser, url + "/points", SIZES[size_name])
     _assert_fits(page)
     assert _metric_value(page, "Đang kết nối").endswith("/102")
+    # the board, the map and the daily rate: drawn a moment after the figures on a busy machine
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= 3", timeout=30_000)
     assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3
     _screenshot(page, f"points-{size_name}")
     page.close()
@@ -980,4 +982,24 @@ def test_a_tablet_gets_finger_sized_controls_and_no_scroll_box_inside_the_page(b
     assert found["inner"] == [], found["inner"]
     assert found["titleTop"] is not None and found["titleTop"] <= 110, found["titleTop"]
     _assert_fits(page)
+    page.close()
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_the_reports_page_fits_and_a_tap_downloads_the_report(browser, demo_server, size_name):
+    """Issue 19: the preview at each size; with a finger, the Word report, whose figures are the preview's."""
+    import docx
+
+    url, _ = demo_server
+    page = _new_page(browser, url, SIZES[size_name], login="chuyenvien", touch=True)
+    page.goto(url + "/reports")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=90_000)
+    _settle(page)
+    _assert_fits(page)
+    _screenshot(page, f"reports-{size_name}")
+    incoming = _metric_value(page, "Văn bản đến")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Báo cáo (Word)").tap()
+    text = "\n".join(p.text for p in docx.Document(download.value.path()).paragraphs)
+    assert "BÁO CÁO" in text and f"tiếp nhận {incoming} văn bản đến" in text
     page.close()

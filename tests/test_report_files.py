@@ -175,6 +175,7 @@ def test_every_figure_in_the_text_is_the_dashboards(conn, period):
         f"{fmt_percent(f.points_connected_share)}); {count(p.degraded)} điểm cầu kết nối chập chờn, "
         f"{count(p.disconnected)} điểm cầu mất kết nối, {count(p.not_checked)} điểm cầu chưa được kiểm tra.",
         "Sở Tài chính (05/13 nhiệm vụ), " + EVIL + " (02/02 nhiệm vụ), " + SLASHED + " (01/01 nhiệm vụ)",
+        f"còn {count(f.overdue_now)} nhiệm vụ quá hạn chưa hoàn thành",  # the overview's figure, whenever assigned
     ]
     if d.processing.on_time_share is not None:
         on_time = fmt_percent(d.processing.on_time_share)

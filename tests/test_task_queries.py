@@ -117,8 +117,10 @@ def test_urging_list_and_its_workbook(conn):
     book = load_workbook(io.BytesIO(build_urging_workbook(rows, K.TODAY)))
     sheet = book.active
     assert sheet.title == "Danh sách đôn đốc"
-    assert sheet["A2"].value == "Tính đến ngày 28/08/2025"
-    assert [c.value for c in sheet[4]][:7] == [
+    assert (sheet["A1"].value, sheet["A2"].value) == ("UBND TỈNH PHÙ SA", "VĂN PHÒNG")  # the heading, then
+    assert sheet["A4"].value == "DANH SÁCH NHIỆM VỤ QUÁ HẠN CẦN ĐÔN ĐỐC"
+    assert sheet["A5"].value == "Tính đến ngày 28/08/2025"
+    assert [c.value for c in sheet[7]][:7] == [
         "STT",
         "Mã nhiệm vụ",
         "Tên nhiệm vụ",
@@ -127,12 +129,12 @@ def test_urging_list_and_its_workbook(conn):
         "Hạn hoàn thành",
         "Số ngày quá hạn",
     ]
-    codes = [row[1].value for row in sheet.iter_rows(min_row=5) if isinstance(row[0].value, int)]
+    codes = [row[1].value for row in sheet.iter_rows(min_row=8) if isinstance(row[0].value, int)]
     assert codes == [code for _, code, _, _ in K.URGING]
-    assert sheet["A5"].value == "Sở Tài chính (3 nhiệm vụ)"
-    assert sheet["F6"].value.date() == dt.date(2025, 8, 13) and sheet["F6"].number_format == "dd/mm/yyyy"
-    assert sheet["H4"].value == "Gia hạn"  # extensions beside the days overdue
-    assert sheet["K6"].value.date() == dt.date(2025, 8, 25)
+    assert sheet["A8"].value == "Sở Tài chính (3 nhiệm vụ)"
+    assert sheet["F9"].value.date() == dt.date(2025, 8, 13) and sheet["F9"].number_format == "dd/mm/yyyy"
+    assert sheet["H7"].value == "Gia hạn"  # extensions beside the days overdue
+    assert sheet["K9"].value.date() == dt.date(2025, 8, 25)
 
 
 def test_one_task_in_full(conn):

@@ -140,6 +140,15 @@ AUDIT_USER = "audit_user"
 AUDIT_TABLE = "audit_table"
 AUDIT_PAGE = "audit_page"
 
+# The reports page
+REPORTS_LETTERS_AS_OF = "reports_letters_as_of"
+REPORTS_LETTERS_ONE_FILE = "reports_letters_one_file"
+REPORTS_LETTERS_MAKE = "reports_letters_make"
+REPORTS_LETTERS_READY = "_reports_letters_ready"  # the letters built before their urgings were saved
+REPORTS_SETTINGS_FORM = "reports_settings_form"
+REPORTS_SETTINGS_SAVE = "reports_settings_save"
+REPORTS_SETTING = "reports_setting"  # + the setting's name
+
 # The accounts page
 NEW_USER_LOGIN = "new_user_login"
 NEW_USER_NAME = "new_user_name"

@@ -26,7 +26,13 @@ from data_access.documents.filters import DocumentFilter
 from data_access.meetings.figures import MeetingFigures, MeetingLoad, load, meeting_figures
 from data_access.meetings.filters import in_days
 from data_access.points.figures import PointStatusCounts, status_counts
-from data_access.tasks.figures import TaskCategoryCounts, UnitLoad, count_by_category, overdue_by_unit
+from data_access.tasks.figures import (
+    TaskCategoryCounts,
+    UnitLoad,
+    count_by_category,
+    overdue_by_unit,
+    overdue_summary,
+)
 from data_access.tasks.filters import TaskFilter
 
 REPORT_UNITS = 10  # lead units named in the report's annex, most overdue first
@@ -46,6 +52,7 @@ class ReportFigures:
     tasks_last_year: TaskCategoryCounts  # the same, a year before
     overdue_units: list[UnitLoad]  # lead units by tasks open and overdue today, whenever assigned
     points: PointStatusCounts  # now (or at the period's end, for a past period)
+    overdue_now: int = 0  # every task open and overdue today, whenever assigned (the overview's figure)
 
     @property
     def points_connected_share(self) -> float | None:
@@ -88,5 +95,6 @@ def report_figures(conn: Connection, period: Period, now: dt.datetime) -> Report
         tasks=count_by_category(conn, tasks_in_period),
         tasks_last_year=count_by_category(conn, tasks_in_period.a_year_before()),
         overdue_units=overdue_by_unit(conn, TaskFilter(today), limit=REPORT_UNITS),
+        overdue_now=overdue_summary(conn, today).overdue_now,
         points=status_counts(conn, points_at),
     )

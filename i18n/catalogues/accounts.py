@@ -81,6 +81,7 @@ VI = {
     "action.reset_password": "Đặt lại mật khẩu",
     "action.change_password": "Tự đổi mật khẩu",
     "action.lock_login": "Tạm khóa đăng nhập (sai mật khẩu nhiều lần)",
+    "action.update_settings": "Sửa thông tin trên văn bản",
 }
 
 EN = {
@@ -162,4 +163,5 @@ EN = {
     "action.reset_password": "Password reset",
     "action.change_password": "Own password changed",
     "action.lock_login": "Login locked (repeated wrong passwords)",
+    "action.update_settings": "Document details changed",
 }
