@@ -231,7 +231,7 @@ def pg_server(tmp_path_factory):
     with private_cluster() as cluster:
         engine = get_engine(cluster.url)
         upgrade(engine)
-        seed_demo(engine, NOW.astimezone(dt.UTC))
+        seed_demo(engine, NOW.astimezone(dt.UTC), scale=0.1)  # a task to type a note on is all it needs
         users.create_user(engine, "mai", "specialist", "Nguyễn Thị Mai", PASSWORD)
         dispose_engine(cluster.url)
         proc, url = _start_server(
