@@ -6,7 +6,6 @@ Each test here failed on main before the fix (they name the item of the issue).
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import time
 
 import pytest
@@ -62,11 +61,14 @@ def test_item9_a_disabled_account_answers_like_a_wrong_password_in_the_same_time
             users.authenticate(engine, login, password, NOW, source=source)
         return refused.value.reason, time.perf_counter() - started
 
-    disabled = [timed("lan", PASSWORD, f"10.0.0.{i}") for i in range(3)]
-    wrong = [timed("mai", "sai mật khẩu rồi nhé", f"10.0.1.{i}") for i in range(3)]
-    unknown = [timed("khong-co", "sai mật khẩu rồi nhé", f"10.0.2.{i}") for i in range(3)]
+    disabled, wrong, unknown = [], [], []
+    for i in range(5):  # interleaved, so that whatever else the machine does weighs on the three alike
+        disabled.append(timed("lan", PASSWORD, f"10.0.0.{i}"))
+        wrong.append(timed("mai", "sai mật khẩu rồi nhé", f"10.0.1.{i}"))
+        unknown.append(timed("khong-co", "sai mật khẩu rồi nhé", f"10.0.2.{i}"))
     assert {r for r, _ in disabled + wrong + unknown} == {"bad_credentials"}
-    d, w, n = (statistics.median(s for _, s in x) for x in (disabled, wrong, unknown))
+    # the least time of each: the work itself, without the pauses another process may cause
+    d, w, n = (min(s for _, s in x) for x in (disabled, wrong, unknown))
     print(f"disabled {d * 1000:.0f} ms, wrong password {w * 1000:.0f} ms, unknown login {n * 1000:.0f} ms")
     assert 0.5 < d / w < 2 and 0.5 < n / w < 2
 
