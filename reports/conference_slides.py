@@ -14,7 +14,6 @@ here because files never import the drawing layer.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import math
 import re
@@ -649,19 +648,12 @@ def _meetings_slide(prs, f: ReportFigures) -> None:
     _axes(chart, value_axis=False)
 
 
-def points_at(f: ReportFigures) -> dt.datetime:
-    """When the points' states were read: now, or the last minute of a period that has ended (as report_figures)."""
-    if f.period.end >= f.read_at.astimezone(VN_TZ).date():
-        return f.read_at
-    return dt.datetime.combine(f.period.end, dt.time(23, 59), VN_TZ)
-
-
 def _points_slide(prs, f: ReportFigures) -> None:
     p = f.points
     statuses = tuple(POINT_TONES)
     counts = [getattr(p, s) for s in statuses]
     notes = [t("deck.points_line", status=t(f"pstatus.{s}"), count=fmt_int(n)) for s, n in zip(statuses, counts)]
-    slide = _new_slide(prs, t("deck.points"), t("deck.points_subtitle", time=fmt_datetime(points_at(f))), notes)
+    slide = _new_slide(prs, t("deck.points"), t("deck.points_subtitle", time=fmt_datetime(f.points_read_at)), notes)
     column = 4.8
     connected = headline_figures(f)["points"]
     _box(

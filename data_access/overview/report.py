@@ -55,6 +55,11 @@ class ReportFigures:
     overdue_now: int = 0  # every task open and overdue today, whenever assigned (the overview's figure)
 
     @property
+    def points_read_at(self) -> dt.datetime:
+        """When the points' states are read: now, or the last minute of a period that has ended."""
+        return points_instant(self.period, self.read_at)
+
+    @property
     def points_connected_share(self) -> float | None:
         return self.points.connected / self.points.total if self.points.total else None
 
@@ -68,6 +73,12 @@ def _points_online(conn: Connection, start: dt.date, end: dt.date) -> int:
     ).scalar_one()
 
 
+def points_instant(period: Period, now: dt.datetime) -> dt.datetime:
+    if period.end >= now.astimezone(VN_TZ).date():
+        return now
+    return dt.datetime.combine(period.end, dt.time(23, 59), VN_TZ)
+
+
 @freshness(FIGURES)
 def report_figures(conn: Connection, period: Period, now: dt.datetime) -> ReportFigures:
     """Every figure of the report for `period`, as the pages count them at `now`."""
@@ -75,7 +86,6 @@ def report_figures(conn: Connection, period: Period, now: dt.datetime) -> Report
     as_of = min(period.end, today)
     year_ago = same_period_last_year(period)
     tasks_in_period = TaskFilter(as_of=as_of, assigned_from=period.start, assigned_to=period.end)
-    points_at = now if period.end >= today else dt.datetime.combine(period.end, dt.time(23, 59), VN_TZ)
     before = previous_period(period)
     return ReportFigures(
         period=period,
@@ -96,5 +106,5 @@ def report_figures(conn: Connection, period: Period, now: dt.datetime) -> Report
         tasks_last_year=count_by_category(conn, tasks_in_period.a_year_before()),
         overdue_units=overdue_by_unit(conn, TaskFilter(today), limit=REPORT_UNITS),
         overdue_now=overdue_summary(conn, today).overdue_now,
-        points=status_counts(conn, points_at),
+        points=status_counts(conn, points_instant(period, now)),
     )
