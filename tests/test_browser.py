@@ -183,10 +183,21 @@ def _choose(page, label: str, option: str) -> None:
     )
 
 
-def _settle(page) -> None:
-    """Wait until the script has finished running (no 'running' status widget) and charts drew."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+SETTLED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null && app.getAttribute('data-test-script-state') === 'notRunning'
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && !document.querySelector('[data-testid="stStatusWidget"]');
+}"""
+
+
+def _settle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the script run has finished (the app's own script state, as Streamlit's tests read it), then
+    for the charts to draw. The status widget alone is not enough: it shows only after a delay, so on a busy
+    machine a run that has just started looks finished."""
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
     page.wait_for_timeout(800)
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
 
 
 def _screenshot(page, name: str) -> None:

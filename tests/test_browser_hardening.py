@@ -259,10 +259,12 @@ def test_item8_a_note_typed_when_the_database_drops_is_there_when_it_is_back(bro
     _settle(page)
     tab.click()
     page.get_by_label("Nội dung").fill(note)
+    page.get_by_label("Nội dung").blur()  # the typed text reaches the server (its own rerun), then the save
+    _settle(page)
     cluster._pg_ctl("-m", "immediate", "stop")  # the database server goes down as the note is sent
     try:
         page.get_by_role("button", name="Thêm vào lịch sử").click()
-        page.get_by_text("được giữ lại").wait_for(timeout=30_000)
+        page.get_by_text("được giữ lại").wait_for(timeout=60_000)
         _screenshot(page, "note-kept-during-outage-tablet-landscape")
         page.wait_for_timeout(12_000)  # the page tries again by itself, still in vain
         assert page.get_by_text("được giữ lại").count() == 1
