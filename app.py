@@ -18,21 +18,45 @@ from data_access.accounts.permissions import MANAGE_USERS, READ_AUDIT, may
 from data_access.core import clock
 from data_access.core.config import database_url, demo_accounts_file, is_embedded
 from data_access.core.errors import DatabaseProblem
-from data_access.demo.embedded import embedded_needs_setup
 from i18n import t
 from ui import keys
 from ui import session as accounts
 from ui.db import open_database
 from ui.language import chosen_language, with_language
 from ui.saving import show_flash
-from ui.startup import ensure_ready, is_ready
+from ui.startup import ensure_ready, first_start_done, is_ready, wait_for_first_start
 
 
-def _demo_hint(url: str) -> str | None:
-    """Where the demo accounts' passwords are, for the embedded demo database only."""
-    if is_embedded(url) and demo_accounts_file().exists():
+def _demo_hint(url: str, building: bool = False) -> str | None:
+    """Where the demo accounts' passwords are, for the embedded demo database only (while the first start
+    builds it, the file is about to be written)."""
+    if is_embedded(url) and (building or demo_accounts_file().exists()):
         return t("login.demo_hint", path=demo_accounts_file())
     return None
+
+
+def _first_start(url: str, db) -> None:
+    """The login form at once while the demo is built in the background; a sign-in waits for the build."""
+    st.navigation(_pages(None), position="hidden")
+    st.title(t("app.title"))
+
+    @st.fragment(run_every=2)
+    def progress() -> None:
+        if first_start_done(url):
+            st.success(t("first_start_done"), icon=":material/check_circle:")
+        else:
+            st.info(t("first_start"), icon=":material/hourglass_top:")
+
+    def sign_in(login: str, password: str) -> None:
+        wait_for_first_start(url)
+        accounts.sign_in(db, login, password)
+
+    try:
+        progress()
+        login_form(sign_in, _demo_hint(url, building=True))
+    except DatabaseProblem as problem:
+        show_database_problem(problem, lambda: is_ready(url))
+    st.stop()
 
 
 def _pages(role: str | None) -> list:
@@ -70,11 +94,9 @@ tablet_style()
 url = database_url()
 db = open_database(url)  # the one handle every page reads and writes through (ui.db.current)
 try:
-    if is_embedded(url) and embedded_needs_setup():
-        with st.spinner(t("first_start")):
-            ensure_ready(url)
-    else:
-        ensure_ready(url)
+    if not first_start_done(url):
+        _first_start(url, db)
+    ensure_ready(url)
     user = accounts.signed_in_user(db)
 except DatabaseProblem as problem:
     show_database_problem(problem, lambda: is_ready(url))

@@ -1,22 +1,87 @@
-"""Before any page: is the database ready? The embedded default is created, migrated and filled on first use."""
+"""Before any page: is the database ready? The embedded default is created, migrated and filled on first use.
+
+The embedded demo is built in a background thread, started by the first page
+run: the login form shows at once, and a sign-in waits for the build to end
+(about ten seconds on a fresh clone) instead of being refused.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+
 import streamlit as st
 
-from data_access.core.config import is_embedded
+from data_access.core.config import PROJECT_ROOT, is_embedded
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, guarded
 from data_access.core.migrate import check_schema
 from data_access.demo.embedded import prepare_embedded
 
 SCHEMA_CHECK_TTL_SECONDS = 60
+FIRST_START_WAIT_SECONDS = 120  # a sign-in waits this long for the demo's build at most
+
+
+@dataclass
+class _Build:
+    done: threading.Event = field(default_factory=threading.Event)
+    error: BaseException | None = None
 
 
 @st.cache_resource(show_spinner=False)
-def _embedded_prepared(url: str) -> bool:
-    prepare_embedded()
+def _embedded_build(url: str) -> _Build:
+    """One build per process (prepare_embedded's file lock serialises processes); started, not awaited."""
+    build = _Build()
+
+    def run() -> None:
+        try:
+            # In a child process: the build's Python work would otherwise hold this process's interpreter
+            # lock, and the login form would wait for it. Whatever it leaves undone (or a failure, said
+            # in the app's own terms) comes out of the call here, quick once the file exists.
+            subprocess.run(
+                [sys.executable, "-m", "data_access.demo.embedded"],
+                cwd=PROJECT_ROOT,
+                capture_output=True,
+                timeout=FIRST_START_WAIT_SECONDS,
+                check=False,
+            )
+            prepare_embedded()
+        except BaseException as exc:  # noqa: BLE001: handed to the page run that waits for it
+            build.error = exc
+        finally:
+            build.done.set()
+
+    threading.Thread(target=run, name="office-first-start", daemon=True).start()
+    return build
+
+
+def _finished(url: str, timeout: float | None) -> bool:
+    """Whether the embedded build has ended within `timeout` seconds; a failed build raises DatabaseProblem
+    (and is tried again by the next page run)."""
+    build = _embedded_build(url)
+    if not build.done.wait(timeout):
+        return False
+    if build.error is not None:
+        error = build.error
+        _embedded_build.clear()
+
+        def fail():
+            raise error
+
+        guarded(fail)
     return True
+
+
+def first_start_done(url: str) -> bool:
+    """False while the embedded demo is still being built (the build starts on the first call)."""
+    return not is_embedded(url) or _finished(url, timeout=0)
+
+
+def wait_for_first_start(url: str) -> None:
+    if is_embedded(url) and not _finished(url, timeout=FIRST_START_WAIT_SECONDS):
+        raise DatabaseProblem(DatabaseProblem.BUSY, "first_start_building")
 
 
 @st.cache_data(ttl=SCHEMA_CHECK_TTL_SECONDS, show_spinner=False)
@@ -28,8 +93,7 @@ def _schema_ok(url: str) -> bool:
 
 def ensure_ready(url: str) -> None:
     """Raise DatabaseProblem unless the database can serve the pages."""
-    if is_embedded(url):
-        guarded(lambda: _embedded_prepared(url))
+    wait_for_first_start(url)
     _schema_ok(url)
 
 
