@@ -48,7 +48,7 @@ def _embedded_build(url: str) -> _Build:
                 check=False,
             )
             prepare_embedded()
-        except BaseException as exc:  # noqa: BLE001: handed to the page run that waits for it
+        except BaseException as exc:  # noqa: BLE001 (handed to the page run that waits for it)
             build.error = exc
         finally:
             build.done.set()
