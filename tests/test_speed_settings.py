@@ -17,6 +17,11 @@ def test_no_full_collection_after_every_script_run():
     assert config["runner"]["postScriptGC"] is False
 
 
+def test_no_file_watcher_unloads_the_modules_under_running_sessions():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["fileWatcherType"] == "none"
+
+
 def test_the_modules_every_page_needs_are_imported_once_not_the_command_lines():
     names = import_app_modules()
     assert "components.shared.charts" in names and "data_access.documents.figures" in names
