@@ -112,6 +112,9 @@ units = Table(
     Index("ix_units_kind", "kind"),
 )
 
+WITH_DEADLINE = "direction = 'incoming' AND due_on IS NOT NULL"
+OPEN_WITH_DEADLINE = "direction = 'incoming' AND processed_on IS NULL AND due_on IS NOT NULL"
+
 documents = Table(
     "documents",
     metadata,
@@ -134,6 +137,42 @@ documents = Table(
     Index("ix_documents_registered_on", "registered_on"),
     Index("ix_documents_unit_id_registered_on", "unit_id", "registered_on"),
     Index("ix_documents_direction_due_on", "direction", "due_on"),
+    # migration 0008: incoming documents not processed, by deadline (the overdue backlog and filter), and
+    # incoming documents with a deadline by the day processed (those processed after a given day)
+    Index(
+        "ix_documents_open_due_on",
+        "due_on",
+        postgresql_where=text(OPEN_WITH_DEADLINE),
+        sqlite_where=text(OPEN_WITH_DEADLINE),
+    ),
+    Index(
+        "ix_documents_deadline_processed_on",
+        "processed_on",
+        postgresql_where=text(WITH_DEADLINE),
+        sqlite_where=text(WITH_DEADLINE),
+    ),
+)
+
+# A daily summary of documents (migration 0008), kept exact by triggers on documents whoever writes
+# to it: per registration day, direction and settled processing state, the count of documents by one
+# dimension at a time (its grain): "type" (doc_type, digitally_signed), "urgency", "issuer", "unit"
+# (unit_id); the other dimensions are null. `slot` is the row's key. See data_access.documents.summary.
+documents_daily = Table(
+    "documents_daily",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slot", Text, nullable=False, unique=True),
+    Column("grain", Text, nullable=False),
+    Column("registered_on", Date, nullable=False),
+    Column("direction", Text, nullable=False),
+    Column("settled_state", Text, nullable=False),
+    Column("doc_type", Text, nullable=True),
+    Column("digitally_signed", Boolean, nullable=True),
+    Column("urgency", Text, nullable=True),
+    Column("unit_id", Integer, nullable=True),
+    Column("issuer", Text, nullable=True),
+    Column("n", Integer, nullable=False),
+    Index("ix_documents_daily_grain_registered_on", "grain", "registered_on"),
 )
 
 meetings = Table(

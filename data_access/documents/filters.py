@@ -33,6 +33,34 @@ def processing_state_on(as_of: dt.date) -> ColumnElement[str]:
     )
 
 
+def state_on(state: str, as_of: dt.date) -> ColumnElement[bool]:
+    """processing_state_on(as_of) == state, written as ranges that indexes serve (migration 0008: the
+    not-processed documents by due_on, those with a deadline by processed_on)."""
+    d = documents.c
+    not_done = or_(and_(d.processed_on.is_(None), d.due_on.is_not(None)), d.processed_on > as_of)
+    if state == "no_deadline":
+        return d.due_on.is_(None)
+    if state == "on_time":
+        return and_(d.processed_on <= as_of, d.processed_on <= d.due_on)
+    if state == "late":
+        return and_(d.processed_on <= as_of, d.processed_on > d.due_on)
+    if state == "overdue":
+        return overdue_on(as_of)
+    if state == "pending":
+        return and_(d.due_on >= as_of, not_done)
+    return processing_state_on(as_of) == state
+
+
+def overdue_on(day: dt.date) -> ColumnElement[bool]:
+    """Incoming documents past their deadline and not processed on `day`: two ranges, the not-processed
+    ones by due_on (a partial index) and those processed after the day (another)."""
+    d = documents.c
+    return or_(
+        and_(d.direction == "incoming", d.processed_on.is_(None), d.due_on.is_not(None), d.due_on < day),
+        and_(d.direction == "incoming", d.due_on.is_not(None), d.processed_on > day, d.due_on < day),
+    )
+
+
 @dataclass(frozen=True)
 class DocumentFilter:
     as_of: dt.date
@@ -68,7 +96,7 @@ def where(f: DocumentFilter, with_dates: bool = True) -> list[ColumnElement[bool
     if f.issuer is not None:
         conditions.append(d.issuer == f.issuer)
     if f.state is not None:
-        conditions += [d.direction == "incoming", processing_state_on(f.as_of) == f.state]
+        conditions += [d.direction == "incoming", state_on(f.state, f.as_of)]
     if f.text:
         pattern = like_pattern(f.text.strip())
         conditions.append(
