@@ -56,7 +56,7 @@ def _database(server: str, scale: float, fresh: bool) -> tuple[str, float | None
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    engine = get_engine(url)
+    engine = get_engine(url, bounded=False)  # a migration's backfill or the bulk load may take minutes
     upgrade(engine)
     with engine.connect() as conn:
         filled = conn.execute(select(func.count()).select_from(documents)).scalar_one()
