@@ -14,7 +14,14 @@ import pandas as pd
 import streamlit as st
 
 from components.overview.cards import compared, versus
-from components.shared.charts import FONT_SIZE, NEUTRAL, build_bucket_chart, build_ranking_chart, build_volume_chart
+from components.shared.charts import (
+    FONT_SIZE,
+    NEUTRAL,
+    build_bucket_chart,
+    build_ranking_chart,
+    build_volume_chart,
+    draw,
+)
 from components.shared.item_table import fitted_height
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick, table_pick
@@ -97,17 +104,18 @@ def _on_volume_tap(grain: str) -> None:
 def volume_chart_of(fig: DocumentFigures, font_size: int = FONT_SIZE):
     """Incoming and outgoing per day, week or month of the figures' period."""
     fmt = fmt_short_date if fig.grain != "month" else (lambda d: d.strftime("%m/%Y"))
-    frame = pd.DataFrame(
+    rows = [
         {
-            "start": [p.start.isoformat() for p in fig.series],
-            "label": [fmt(p.start) for p in fig.series],
-            "direction": [p.direction for p in fig.series],
-            "direction_label": [t(f"direction.short.{p.direction}") for p in fig.series],
-            "count": [p.count for p in fig.series],
+            "start": p.start.isoformat(),
+            "label": fmt(p.start),
+            "direction": p.direction,
+            "direction_label": t(f"direction.short.{p.direction}"),
+            "count": p.count,
         }
-    )
+        for p in fig.series
+    ]
     return build_volume_chart(
-        frame,
+        rows,
         bucket="start",
         label="label",
         direction="direction",
@@ -123,7 +131,7 @@ def volume_chart_of(fig: DocumentFigures, font_size: int = FONT_SIZE):
 def volume_chart(fig: DocumentFigures) -> None:
     grain = t(f"grain.{fig.grain}")
     st.markdown(f"**{t('docs.volume_chart', grain=grain)}**")
-    st.altair_chart(
+    draw(
         volume_chart_of(fig),
         key=keys.DOCS_VOLUME_CHART,
         on_select=partial(_on_volume_tap, fig.grain),
@@ -161,15 +169,9 @@ def _share_text(s: Share) -> str:
 
 def kinds(fig: DocumentFigures) -> None:
     st.markdown(f"**{t('docs.by_type')}**")
-    types = pd.DataFrame(
-        {
-            "key": [s.key for s in fig.types],
-            "total": [s.total for s in fig.types],
-            "text": [_share_text(s) for s in fig.types],
-        }
-    )
-    if not types.empty:
-        st.altair_chart(
+    types = [{"key": s.key, "total": s.total, "text": _share_text(s)} for s in fig.types]
+    if types:
+        draw(
             build_ranking_chart(
                 types,
                 label="key",
@@ -189,15 +191,9 @@ def kinds(fig: DocumentFigures) -> None:
     with st.container(horizontal=True, wrap=True, gap="large"):
         with st.container(width=340):
             st.markdown(f"**{t('docs.by_urgency')}**")
-            urgency = pd.DataFrame(
-                {
-                    "key": [s.key for s in fig.urgencies],
-                    "label": [t(f"urgency.{s.key}") for s in fig.urgencies],
-                    "total": [s.total for s in fig.urgencies],
-                }
-            )
-            if not urgency.empty:
-                st.altair_chart(
+            urgency = [{"key": s.key, "label": t(f"urgency.{s.key}"), "total": s.total} for s in fig.urgencies]
+            if urgency:
+                draw(
                     build_bucket_chart(
                         urgency,
                         label="label",

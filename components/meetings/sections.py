@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.overview.cards import compared, versus
-from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart
+from components.shared.charts import FONT_SIZE, build_calendar_chart, build_stacked_chart, draw
 from components.shared.item_table import fitted_height, item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.selection import chart_pick
@@ -73,16 +73,17 @@ def calendar_chart(fig: MeetingFigures, period: Period, font_size: int = FONT_SI
     counts = {d.day: d.count for d in fig.days}
     days = [period.start + dt.timedelta(days=i) for i in range(period.days)]
     weekdays = [t(f"weekday.{i}") for i in range(7)]
-    frame = pd.DataFrame(
+    rows = [
         {
-            "day": [d.isoformat() for d in days],
-            "week": [fmt_short_date(week_start(d)) for d in days],
-            "weekday": [weekdays[d.weekday()] for d in days],
-            "count": [counts.get(d, 0) for d in days],
+            "day": d.isoformat(),
+            "week": fmt_short_date(week_start(d)),
+            "weekday": weekdays[d.weekday()],
+            "count": counts.get(d, 0),
         }
-    )
+        for d in days
+    ]
     return build_calendar_chart(
-        frame,
+        rows,
         day="day",
         week="week",
         weekday="weekday",
@@ -98,7 +99,7 @@ def calendar(fig: MeetingFigures, period: Period) -> None:
     st.markdown(f"**{t('meetings.calendar')}**")
     chart = calendar_chart(fig, period)
     with st.container(width=520):
-        st.altair_chart(chart, key=keys.MEETINGS_CALENDAR, on_select=_on_day_tap, selection_mode="day", width="stretch")
+        draw(chart, key=keys.MEETINGS_CALENDAR, on_select=_on_day_tap, selection_mode="day", width="stretch")
     st.caption(t("meetings.calendar_hint"))
 
 
@@ -106,17 +107,13 @@ def weekly(fig: MeetingFigures) -> None:
     if not fig.weeks:
         return
     st.markdown(f"**{t('meetings.per_week')}**")
-    frame = pd.DataFrame(
-        {
-            "week": [fmt_short_date(w.week) for w in fig.weeks],
-            "kind": [w.kind for w in fig.weeks],
-            "kind_label": [t(f"kind.{w.kind}") for w in fig.weeks],
-            "count": [w.count for w in fig.weeks],
-        }
-    )
-    st.altair_chart(
+    rows = [
+        {"week": fmt_short_date(w.week), "kind": w.kind, "kind_label": t(f"kind.{w.kind}"), "count": w.count}
+        for w in fig.weeks
+    ]
+    draw(
         build_stacked_chart(
-            frame,
+            rows,
             x="week",
             x_title=t("meetings.col_week"),
             value="count",

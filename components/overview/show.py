@@ -24,6 +24,7 @@ from components.documents.sections import volume_chart_of
 from components.meetings.sections import calendar_chart
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
 from components.points.sections import board_chart
+from components.shared.charts import draw
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.theme import presentation_style
 from components.tasks.breakdowns import ranking_chart
@@ -137,19 +138,19 @@ def _overview(f: ShowFigures) -> None:
 def _tasks(f: ShowFigures) -> None:
     kpi_row(task_cards(f.overview))
     if f.units:
-        st.altair_chart(ranking_chart(f.units, font_size=SHOW_FONT_SIZE), width="stretch")
+        draw(ranking_chart(f.units, font_size=SHOW_FONT_SIZE), width="stretch")
 
 
 def _documents(f: ShowFigures) -> None:
     kpi_row(document_cards(f.overview))
     if f.documents.series:
-        st.altair_chart(volume_chart_of(f.documents, font_size=SHOW_FONT_SIZE), width="stretch")
+        draw(volume_chart_of(f.documents, font_size=SHOW_FONT_SIZE), width="stretch")
 
 
 def _meetings(f: ShowFigures) -> None:
     kpi_row(meeting_cards(f.overview) + [Kpi(t("meetings.kpi_online"), fmt_int(f.meetings.online_held))])
     with st.container(width=1400):
-        st.altair_chart(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE + 8), width="stretch")
+        draw(calendar_chart(f.meetings, f.month, font_size=SHOW_FONT_SIZE + 8), width="stretch")
 
 
 def _points(f: ShowFigures) -> None:
@@ -169,7 +170,7 @@ def _points(f: ShowFigures) -> None:
         return
     st.caption(t("show.points_attention", count=fmt_int(len(attention))))
     shown = attention[:PROBLEM_TILES]
-    st.altair_chart(board_chart(shown, f.read_at, columns=5, font_size=SHOW_FONT_SIZE), width="stretch")
+    draw(board_chart(shown, f.read_at, columns=5, font_size=SHOW_FONT_SIZE), width="stretch")
     if len(attention) > len(shown):
         st.caption(t("show.points_more", count=fmt_int(len(attention) - len(shown))))
 

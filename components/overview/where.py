@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from components.shared.charts import build_pair_chart
+from components.shared.charts import build_pair_chart, draw
 from components.shared.item_table import item_table
 from components.tasks.table import task_table
 from data_access.tasks.figures import MonthOverdue, UnitLoad
@@ -59,16 +59,14 @@ def overdue_trend(months: Sequence[MonthOverdue]) -> None:
     """Overdue at each month's end, this year beside the same month a year before."""
     st.markdown(f"**{t('overview.trend')}**")
     now, before = t("overview.trend_now"), t("overview.trend_last_year")
-    frame = pd.DataFrame(
-        {
-            "month": [m.month.strftime("%m/%Y") for m in months for _ in (0, 1)],
-            "series": [label for _ in months for label in (now, before)],
-            "count": [value for m in months for value in (m.overdue, m.overdue_last_year)],
-        }
-    )
-    st.altair_chart(
+    rows = [
+        {"month": m.month.strftime("%m/%Y"), "series": label, "count": value}
+        for m in months
+        for label, value in ((now, m.overdue), (before, m.overdue_last_year))
+    ]
+    draw(
         build_pair_chart(
-            frame, x="month", series="series", value="count", value_title=t("overview.col_overdue"), lang=language()
+            rows, x="month", series="series", value="count", value_title=t("overview.col_overdue"), lang=language()
         ),
         width="stretch",
     )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from components.shared.charts import build_board_chart, build_point_map, build_rate_chart, convex_hull
+from components.shared.charts import build_board_chart, build_point_map, build_rate_chart, convex_hull, draw
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.palette import POINT_SYMBOLS, tone
@@ -84,18 +84,19 @@ def short_name(point: PointState) -> str:
 
 def board_chart(points: Sequence[PointState], now: dt.datetime, columns: int = BOARD_COLUMNS, font_size: int = 12):
     """A tile per point: its symbol, its short name, how long since its last check (* if stale)."""
-    frame = pd.DataFrame(
+    rows = [
         {
-            "code": [p.code for p in points],
-            "status": [p.status for p in points],
-            "status_label": [t(f"pstatus.{p.status}") for p in points],
-            "label": [f"{POINT_SYMBOLS[p.status]} {short_name(p)}" for p in points],
-            "detail": [("* " if p.is_stale(now) else "") + ago(p.checked_at, now) for p in points],
-            "ink": [tone(p.status).ink for p in points],
+            "code": p.code,
+            "status": p.status,
+            "status_label": t(f"pstatus.{p.status}"),
+            "label": f"{POINT_SYMBOLS[p.status]} {short_name(p)}",
+            "detail": ("* " if p.is_stale(now) else "") + ago(p.checked_at, now),
+            "ink": tone(p.status).ink,
         }
-    )
+        for p in points
+    ]
     return build_board_chart(
-        frame,
+        rows,
         code="code",
         status="status",
         status_label="status_label",
@@ -114,7 +115,7 @@ def board(points: Sequence[PointState], now: dt.datetime, kind: str | None, stat
     if not points:
         st.info(t("points.board_empty"))
         return
-    st.altair_chart(
+    draw(
         board_chart(points, now),
         key=keys.POINTS_BOARD,
         selection_mode="point",
@@ -129,19 +130,20 @@ def point_map(points: Sequence[PointState]) -> None:
     located.sort(key=lambda p: p.status != "connected")  # the points in trouble drawn last, on top
     if not located:
         return
-    frame = pd.DataFrame(
+    rows = [
         {
-            "code": [p.code for p in located],
-            "name": [p.name for p in located],
-            "status": [p.status for p in located],
-            "status_label": [t(f"pstatus.{p.status}") for p in located],
-            "label": [short_name(p) for p in located],  # drawn only for the tapped point
-            "latitude": [p.latitude for p in located],
-            "longitude": [p.longitude for p in located],
+            "code": p.code,
+            "name": p.name,
+            "status": p.status,
+            "status_label": t(f"pstatus.{p.status}"),
+            "label": short_name(p),  # drawn only for the tapped point
+            "latitude": p.latitude,
+            "longitude": p.longitude,
         }
-    )
+        for p in located
+    ]
     chart = build_point_map(
-        frame,
+        rows,
         code="code",
         status="status",
         status_label="status_label",
@@ -152,7 +154,7 @@ def point_map(points: Sequence[PointState]) -> None:
         # the province's outline: the hull of its mainland communes and wards (islands stand apart at sea)
         outline=convex_hull([(p.longitude, p.latitude) for p in located if p.kind != "special_zone"]),
     )
-    st.altair_chart(
+    draw(
         chart,
         key=keys.POINTS_MAP,
         selection_mode="point",
@@ -188,10 +190,10 @@ def rates(days: Sequence[DailyRate], start: dt.date, end: dt.date) -> None:
     if not days:
         return
     st.markdown(f"**{t('points.rate_chart', start=fmt_date(start), end=fmt_date(end))}**")
-    frame = pd.DataFrame({"day": [d.day.isoformat() for d in days], "rate": [round(d.rate * 100, 1) for d in days]})
-    st.altair_chart(
+    rows = [{"day": d.day.isoformat(), "rate": round(d.rate * 100, 1)} for d in days]
+    draw(
         build_rate_chart(
-            frame,
+            rows,
             day="day",
             rate="rate",
             day_title=t("points.col_day"),

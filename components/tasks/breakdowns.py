@@ -12,7 +12,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components.shared.charts import FONT_SIZE, build_bucket_chart, build_ranking_chart
+from components.shared.charts import FONT_SIZE, build_bucket_chart, build_ranking_chart, draw
 from components.shared.item_table import fitted_height
 from components.shared.selection import chart_pick, table_pick
 from data_access.tasks.figures import SourceLoad, UnitLoad
@@ -42,16 +42,17 @@ def _on_source_tap(sources: list[str]) -> None:
 
 def ranking_chart(loads: Sequence[UnitLoad], font_size: int = FONT_SIZE):
     """Lead units by open overdue tasks, each bar labelled "overdue / total (share)"."""
-    frame = pd.DataFrame(
+    rows = [
         {
-            "unit_id": [u.unit_id for u in loads],
-            "unit": [u.unit_name for u in loads],
-            "overdue": [u.overdue for u in loads],
-            "text": [f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})" for u in loads],
+            "unit_id": u.unit_id,
+            "unit": u.unit_name,
+            "overdue": u.overdue,
+            "text": f"{fmt_int(u.overdue)} / {fmt_int(u.total)} ({fmt_percent(u.overdue_share)})",
         }
-    )
+        for u in loads
+    ]
     return build_ranking_chart(
-        frame,
+        rows,
         label="unit",
         value="overdue",
         text="text",
@@ -68,7 +69,7 @@ def unit_ranking(loads: Sequence[UnitLoad]) -> None:
     if not loads:
         st.caption(t("tasks.no_overdue"))
         return
-    st.altair_chart(
+    draw(
         ranking_chart(loads), key=keys.TASKS_UNIT_CHART, on_select=_on_unit_tap, selection_mode="unit", width="stretch"
     )
     st.caption(t("tasks.by_unit_hint"))
@@ -76,15 +77,9 @@ def unit_ranking(loads: Sequence[UnitLoad]) -> None:
 
 def overdue_ages(ages: dict[str, int]) -> None:
     st.markdown(f"**{t('tasks.by_age')}**")
-    frame = pd.DataFrame(
-        {
-            "age": list(AGE_BUCKET_NAMES),
-            "label": [t(f"age_short.{a}") for a in AGE_BUCKET_NAMES],
-            "count": [ages.get(a, 0) for a in AGE_BUCKET_NAMES],
-        }
-    )
+    rows = [{"age": a, "label": t(f"age_short.{a}"), "count": ages.get(a, 0)} for a in AGE_BUCKET_NAMES]
     chart = build_bucket_chart(
-        frame,
+        rows,
         label="label",
         value="count",
         key="age",
@@ -93,7 +88,7 @@ def overdue_ages(ages: dict[str, int]) -> None:
         value_title=t("tasks.col_count"),
         lang=language(),
     )
-    st.altair_chart(chart, key=keys.TASKS_AGE_CHART, on_select=_on_age_tap, selection_mode="age", width="stretch")
+    draw(chart, key=keys.TASKS_AGE_CHART, on_select=_on_age_tap, selection_mode="age", width="stretch")
     st.caption(t("tasks.by_age_hint"))
 
 
