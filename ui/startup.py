@@ -18,7 +18,7 @@ from data_access.core.config import PROJECT_ROOT, is_embedded
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, guarded
 from data_access.core.migrate import check_schema
-from data_access.demo.embedded import prepare_embedded
+from data_access.demo.embedded import embedded_needs_setup, prepare_embedded
 
 SCHEMA_CHECK_TTL_SECONDS = 60
 FIRST_START_WAIT_SECONDS = 120  # a sign-in waits this long for the demo's build at most
@@ -40,13 +40,14 @@ def _embedded_build(url: str) -> _Build:
             # In a child process: the build's Python work would otherwise hold this process's interpreter
             # lock, and the login form would wait for it. Whatever it leaves undone (or a failure, said
             # in the app's own terms) comes out of the call here, quick once the file exists.
-            subprocess.run(
-                [sys.executable, "-m", "data_access.demo.embedded"],
-                cwd=PROJECT_ROOT,
-                capture_output=True,
-                timeout=FIRST_START_WAIT_SECONDS,
-                check=False,
-            )
+            if embedded_needs_setup():
+                subprocess.run(
+                    [sys.executable, "-m", "data_access.demo.embedded"],
+                    cwd=PROJECT_ROOT,
+                    capture_output=True,
+                    timeout=FIRST_START_WAIT_SECONDS,
+                    check=False,
+                )
             prepare_embedded()
         except BaseException as exc:  # noqa: BLE001 (handed to the page run that waits for it)
             build.error = exc
@@ -75,8 +76,11 @@ def _finished(url: str, timeout: float | None) -> bool:
 
 
 def first_start_done(url: str) -> bool:
-    """False while the embedded demo is still being built (the build starts on the first call)."""
-    return not is_embedded(url) or _finished(url, timeout=0)
+    """False while the embedded demo is still being built (the build starts on the first call). With the file
+    there already, only its migrations are left: they are awaited (well under a second)."""
+    if not is_embedded(url):
+        return True
+    return _finished(url, timeout=None if not embedded_needs_setup() else 0)
 
 
 def wait_for_first_start(url: str) -> None:
