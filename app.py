@@ -42,7 +42,12 @@ def _first_start(url: str, db) -> None:
 
     @st.fragment(run_every=2)
     def progress() -> None:
-        if first_start_done(url):
+        try:
+            done = first_start_done(url)
+        except DatabaseProblem as problem:  # said once; the build is tried again a while later
+            st.error(t(f"db.{problem.reason}"), icon=":material/error:")
+            return
+        if done:
             st.success(t("first_start_done"), icon=":material/check_circle:")
         else:
             st.info(t("first_start"), icon=":material/hourglass_top:")

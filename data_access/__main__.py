@@ -31,6 +31,7 @@ from data_access.core.migrate import check_schema, upgrade
 from data_access.core.schema import ROLES
 from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
+from data_access.documents import summary
 from i18n import t
 
 
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         help="where to write the demo accounts' passwords (default: data/demo-accounts.txt)",
     )
     commands.add_parser("check", help="check that the database is reachable and up to date")
+    commands.add_parser(
+        "rebuild-summary", help="recompute the documents' daily summary from documents; says how many rows were off"
+    )
     create = commands.add_parser("create-user", help="add a user; the password is read from standard input")
     create.add_argument("login")
     create.add_argument("--role", required=True, choices=ROLES)
@@ -85,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         # migrate and seed-demo may rightly run statements for minutes: no statement timeout for them
-        engine = get_engine(url, bounded=args.command not in ("migrate", "seed-demo"))
+        engine = get_engine(url, bounded=args.command not in ("migrate", "seed-demo", "rebuild-summary"))
         if args.command == "migrate":
             upgrade(engine)
             print(t("cli.migrated"))
@@ -99,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             check_schema(engine)
             print(t("cli.ready"))
+        elif args.command == "rebuild-summary":
+            check_schema(engine)
+            with engine.begin() as conn:
+                off = summary.drift(conn)
+                summary.rebuild(conn)
+            print(t("cli.summary_rebuilt", off=off))
         elif args.command == "create-user":
             user = user_admin.add_user(engine, _operator(), args.login, args.role, args.name, _password())
             print(t("cli.user_created", login=user.login, role=user.role))

@@ -110,3 +110,28 @@ def test_cli_says_what_is_wrong_without_traceback(url, words):
     assert done.returncode == 2
     assert words in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_first_start_that_cannot_build_says_so_and_waits_before_trying_again(monkeypatch, tmp_path):
+    """The data folder cannot be made (a file is in its way): one clear Vietnamese message, no traceback,
+    the build not started again on every run."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("OFFICE_EMBEDDED_DB", str(tmp_path / "blocked" / "office.db"))
+    monkeypatch.chdir(tmp_path)
+    from data_access.core import config
+
+    monkeypatch.setattr(config, "SECRETS_FILE", tmp_path / "secrets.toml")
+    at = run_app(monkeypatch, "", "2026-11-23T10:00:00+07:00")
+    assert not at.exception
+    at.text_input(key=keys.LOGIN_NAME).input("chuyenvien")
+    at.text_input(key=keys.LOGIN_PASSWORD).input("một mật khẩu bất kỳ")
+    at.button[0].click().run(timeout=60)  # the sign-in waits for the build, which fails
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "Không tạo được cơ sở dữ liệu mẫu" in shown and "data/" in shown
+    from ui import startup
+
+    build = startup._embedded_build(config.embedded_url())
+    assert build.done.is_set() and build.error is not None
+    assert startup._embedded_build(config.embedded_url()) is build  # not started again at once

@@ -214,3 +214,89 @@ def test_the_demo_seeding_leaves_the_summary_exact_and_its_triggers_in_place(eng
         _exact(conn)
         conn.execute(text("UPDATE documents SET processed_on = NULL WHERE id % 7 = 0"))  # the triggers still work
         _exact(conn)
+
+
+def test_insert_or_replace_keeps_the_summary_exact_on_sqlite(migrated):
+    """SQLite deletes the row a REPLACE replaces without its delete trigger unless recursive_triggers is on
+    (the engine sets it on every connection)."""
+    from data_access.core.engine import get_engine
+    from tests.conftest import empty_all_tables
+
+    engine = get_engine(migrated("sqlite"))
+    empty_all_tables(engine)
+    with engine.begin() as conn:
+        _fill(conn, 40)
+        doc_id = conn.execute(text("SELECT min(id) FROM documents")).scalar_one()
+        row = dict(conn.execute(text("SELECT * FROM documents WHERE id = :i"), {"i": doc_id}).mappings().one())
+        row.update(doc_type="Tờ trình", registered_on=dt.date(2025, 8, 2), due_on=None, processed_on=None)
+        columns = ", ".join(row)
+        conn.execute(text(f"INSERT OR REPLACE INTO documents ({columns}) VALUES (:{', :'.join(row)})"), row)
+        conn.execute(text(f"REPLACE INTO documents ({columns}) VALUES (:{', :'.join(row)})"), row)
+        _exact(conn)
+    empty_all_tables(engine)
+
+
+def test_a_very_long_issuer_or_type_is_written_and_counted(engine):
+    """The contract's text columns are unbounded: the summary's key must not limit them (PostgreSQL's btree
+    holds at most about 2,700 bytes a key; the slot there is an md5)."""
+    with engine.begin() as conn:
+        unit_ids = _units(conn)
+        doc = _document(random.Random(3), unit_ids, 1) | {"issuer": "Ủy ban " * 600, "doc_type": "Loại " * 700}
+        conn.execute(INSERT, doc)
+        conn.execute(text("UPDATE documents SET issuer = issuer || 'x'"))
+        _exact(conn)
+        assert summary.drift(conn) == 0
+
+
+def test_the_rebuild_command_counts_what_was_off_and_mends_it(engine):
+    with engine.begin() as conn:
+        _fill(conn, 60)
+        assert summary.drift(conn) == 0
+        conn.execute(text("DELETE FROM documents_daily WHERE id IN (SELECT min(id) FROM documents_daily)"))
+        conn.execute(text("UPDATE documents_daily SET n = n + 5 WHERE id IN (SELECT max(id) FROM documents_daily)"))
+        assert summary.drift(conn) == 3  # one row missing; one with another count (stored and wanted differ)
+        summary.rebuild(conn)
+        assert summary.drift(conn) == 0
+        _exact(conn)
+
+
+@pytest.mark.postgres
+def test_another_systems_role_may_write_documents_only_and_its_search_path_changes_nothing(migrated):
+    """The triggers run as their owner with their own search_path: a role granted documents (not the
+    summary) can write, and a documents_daily earlier on its search_path receives nothing."""
+    import uuid
+
+    from data_access.core.engine import get_engine
+    from tests.conftest import empty_all_tables
+
+    engine = get_engine(migrated("postgres"))
+    empty_all_tables(engine)
+    role, schema = f"writer_{uuid.uuid4().hex[:8]}", f"decoy_{uuid.uuid4().hex[:8]}"
+    with engine.begin() as conn:
+        unit_ids = _units(conn)
+        conn.execute(text(f"CREATE ROLE {role}"))
+        conn.execute(text(f"GRANT USAGE ON SCHEMA {conn.execute(text('SELECT current_schema()')).scalar()} TO {role}"))
+        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON documents TO {role}"))
+        conn.execute(text(f"GRANT USAGE ON SEQUENCE documents_id_seq TO {role}"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+        conn.execute(text(f"CREATE TABLE {schema}.documents_daily (LIKE documents_daily INCLUDING ALL)"))
+        conn.execute(text(f"GRANT ALL ON SCHEMA {schema} TO {role}"))
+        conn.execute(text(f"GRANT ALL ON {schema}.documents_daily TO {role}"))
+    try:
+        with engine.begin() as conn:
+            public = conn.execute(text("SELECT current_schema()")).scalar()
+            conn.execute(text(f"SET LOCAL ROLE {role}"))
+            conn.execute(text(f"SET LOCAL search_path = {schema}, {public}"))
+            rng = random.Random(11)
+            conn.execute(INSERT, [_document(rng, unit_ids, i) for i in range(25)])
+            conn.execute(text("UPDATE documents SET processed_on = NULL WHERE id % 3 = 0"))
+            conn.execute(text("DELETE FROM documents WHERE id % 5 = 0"))
+        with engine.begin() as conn:
+            assert conn.execute(text(f"SELECT count(*) FROM {schema}.documents_daily")).scalar_one() == 0
+            _exact(conn)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+        empty_all_tables(engine)

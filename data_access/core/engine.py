@@ -166,6 +166,9 @@ def make_engine(url: str, bounded: bool = True) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {sqlite_busy_timeout_ms()}")
             cur.execute("PRAGMA foreign_keys = ON")
+            # INSERT OR REPLACE deletes the row it replaces; only with this do the delete triggers see it
+            # (the documents summary's, migration 0008)
+            cur.execute("PRAGMA recursive_triggers = ON")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.close()
             # SQLite's lower() knows only ASCII; PostgreSQL's knows "Đ" and "Á". Searches

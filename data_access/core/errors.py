@@ -18,6 +18,7 @@ class DatabaseProblem(Exception):
     OUTDATED = "outdated"
     QUERY_FAILED = "query_failed"
     BUSY = "busy"  # locked by another writer, or a statement or lock wait over its bound
+    FIRST_START_FAILED = "first_start_failed"  # the embedded demo could not be built
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(f"{reason}: {detail}" if detail else reason)

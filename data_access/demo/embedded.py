@@ -64,6 +64,8 @@ def prepare_embedded() -> None:
         if embedded_needs_setup():
             building = _building_file()
             _build(building)
+            _remove_sqlite_file(embedded_db_file())  # a deleted database's -wal would be replayed onto the new one
+            dispose_engine(embedded_url())  # a connection opened meanwhile holds the old, empty file
             os.replace(building, embedded_db_file())
             _remove_sqlite_file(building)  # its emptied -wal and -shm
         engine = get_engine(embedded_url())

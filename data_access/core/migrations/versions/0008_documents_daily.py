@@ -44,14 +44,20 @@ def _grains(r: str, dialect: str, n: str) -> list[list[str]]:
     settled = SETTLED.format(r=r)
     head = f"{day} || '|' || {r}.direction || '|' || {settled} || '|'"
     common = [f"{r}.registered_on", f"{r}.direction", settled]
+
+    def key(text: str) -> str:
+        # PostgreSQL's btree index holds at most about 2,700 bytes a key, and issuer or doc_type are
+        # unbounded text: the slot there is the key's md5 (SQLite has no such limit, and no md5).
+        return f"md5({text})" if pg else text
+
     return [
-        [f"'type|' || {head} || {signed} || '|' || {r}.doc_type", "'type'", *common]
+        [key(f"'type|' || {head} || {signed} || '|' || {r}.doc_type"), "'type'", *common]
         + [f"{r}.doc_type", f"{r}.digitally_signed", text_null, int_null, text_null, n],
-        [f"'urgency|' || {head} || {r}.urgency", "'urgency'", *common]
+        [key(f"'urgency|' || {head} || {r}.urgency"), "'urgency'", *common]
         + [text_null, bool_null, f"{r}.urgency", int_null, text_null, n],
-        [f"'issuer|' || {head} || COALESCE('=' || {r}.issuer, '-')", "'issuer'", *common]
+        [key(f"'issuer|' || {head} || COALESCE('=' || {r}.issuer, '-')"), "'issuer'", *common]
         + [text_null, bool_null, text_null, int_null, f"{r}.issuer", n],
-        [f"'unit|' || {head} || COALESCE('=' || {unit}, '-')", "'unit'", *common]
+        [key(f"'unit|' || {head} || COALESCE('=' || {unit}, '-')"), "'unit'", *common]
         + [text_null, bool_null, text_null, f"{r}.unit_id", text_null, n],
     ]
 
@@ -77,13 +83,17 @@ def _backfill(dialect: str) -> str:
     return f"INSERT INTO documents_daily ({COLUMNS}) " + GROUPED.format(rows=_selects([("documents", "1")], dialect))
 
 
-def _pg_function(name: str, sources: list[tuple[str, str]]) -> str:
+def _pg_function(name: str, sources: list[tuple[str, str]], schema: str) -> str:
     """A statement-level trigger function adding +1/-1 per document of the transition tables; the rows
-    brought to zero are removed (in a second statement: one statement cannot see its own upsert)."""
+    brought to zero are removed (in a second statement: one statement cannot see its own upsert).
+
+    SECURITY DEFINER with its own search_path: another system's role that may write documents but not
+    documents_daily still can, and a documents_daily earlier on that role's search_path gets nothing."""
     # in the order of the slots, so that concurrent writers lock the summary's rows in the same order
     changes = GROUPED.format(rows=_selects(sources, "postgresql")) + " HAVING sum(n) <> 0 ORDER BY slot"
     return f"""
-CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$
 DECLARE
   emptied integer[];
 BEGIN
@@ -175,14 +185,16 @@ def upgrade():
     )
     op.execute(_backfill(dialect))
     if dialect == "postgresql":
+        schema = op.get_bind().execute(sa.text("SELECT quote_ident(current_schema())")).scalar_one()
         for name, event, referencing, sources in PG_TRIGGERS:
-            op.execute(_pg_function(name, sources))
+            op.execute(_pg_function(name, sources, schema))
             op.execute(
                 f"CREATE TRIGGER {name} AFTER {event} ON documents {referencing} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
             )
         op.execute(
-            "CREATE OR REPLACE FUNCTION documents_daily_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "CREATE OR REPLACE FUNCTION documents_daily_truncate() RETURNS trigger LANGUAGE plpgsql "
+            f"SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$ "
             "BEGIN DELETE FROM documents_daily; RETURN NULL; END $$"
         )
         op.execute(
