@@ -7,28 +7,22 @@ run: the login form shows at once, and a sign-in waits for the build to end
 
 from __future__ import annotations
 
-import logging
-import os
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
 
 import streamlit as st
 
-from data_access.core.config import PROJECT_ROOT, embedded_db_file, is_embedded
+from data_access.core.config import is_embedded
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, guarded
 from data_access.core.migrate import check_schema
-from data_access.demo.embedded import embedded_needs_setup, prepare_embedded
+from data_access.demo.embedded import embedded_needs_setup, prepare_embedded_apart
 
 SCHEMA_CHECK_TTL_SECONDS = 60
 FIRST_START_WAIT_SECONDS = 120  # a sign-in waits this long for the demo's build at most
 BUILD_TIMEOUT_SECONDS = 600  # the child building the demo is stopped after this
 RETRY_FAILED_BUILD_SECONDS = 120  # a failed build is tried again after this, not on every page run
-
-_LOGGER = logging.getLogger(__name__)
 
 
 @dataclass
@@ -38,29 +32,6 @@ class _Build:
     failed_at: float = 0.0
 
 
-def _build_in_child() -> None:
-    """Build the demo in a child process: the build's Python work would otherwise hold this process's
-    interpreter lock, and the login form would wait for it. A failure is logged with the child's last
-    lines and raised as one DatabaseProblem; nothing is then built here instead."""
-    try:
-        child = subprocess.run(
-            [sys.executable, "-m", "data_access.demo.embedded"],
-            cwd=PROJECT_ROOT,
-            # the same file whatever this process's working directory (the child's is the project's)
-            env={**os.environ, "OFFICE_EMBEDDED_DB": str(embedded_db_file().absolute())},
-            capture_output=True,
-            text=True,
-            timeout=BUILD_TIMEOUT_SECONDS,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        _LOGGER.error("first start: the demo build did not run: %s", exc)
-        raise DatabaseProblem(DatabaseProblem.FIRST_START_FAILED, type(exc).__name__) from exc
-    if child.returncode != 0 or embedded_needs_setup():
-        _LOGGER.error("first start: the demo build failed (%s):\n%s", child.returncode, child.stderr[-4000:])
-        raise DatabaseProblem(DatabaseProblem.FIRST_START_FAILED, f"exit {child.returncode}")
-
-
 @st.cache_resource(show_spinner=False)
 def _embedded_build(url: str) -> _Build:
     """One build per process (prepare_embedded's file lock serialises processes); started, not awaited."""
@@ -68,14 +39,9 @@ def _embedded_build(url: str) -> _Build:
 
     def run() -> None:
         try:
-            if embedded_needs_setup():
-                _build_in_child()
-            guarded(prepare_embedded)  # the migrations a file made earlier still needs: quick
+            prepare_embedded_apart(BUILD_TIMEOUT_SECONDS)
         except DatabaseProblem as problem:
             build.error = problem
-        except Exception as exc:  # a full disk, a folder that cannot be written: said, not a traceback
-            _LOGGER.exception("first start failed")
-            build.error = DatabaseProblem(DatabaseProblem.FIRST_START_FAILED, type(exc).__name__)
         finally:
             build.failed_at = time.monotonic()
             build.done.set()

@@ -12,14 +12,18 @@ builds it in the background (ui/startup.py): the login form shows at once.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from data_access.core import clock
-from data_access.core.config import demo_accounts_file, embedded_db_file, embedded_url
+from data_access.core.config import PROJECT_ROOT, demo_accounts_file, embedded_db_file, embedded_url
 from data_access.core.engine import dispose_engine, get_engine
+from data_access.core.errors import DatabaseProblem, guarded
 from data_access.core.migrate import upgrade
 from data_access.core.schema import units
 from data_access.demo.accounts import create_demo_accounts
@@ -75,6 +79,46 @@ def prepare_embedded() -> None:
         if empty:  # a file made by hand, or by an older version that filled it in place
             seed_demo(engine, clock.now_utc())
             create_demo_accounts(engine, demo_accounts_file())
+
+
+_LOGGER = logging.getLogger(__name__)
+
+
+def _build_in_child(timeout_seconds: float) -> None:
+    """Build the demo in a child process: the build's Python work would otherwise hold the server's
+    interpreter lock, and its login form would wait for it. A failure is logged with the child's last
+    lines and raised as one DatabaseProblem; nothing is then built in the caller's process instead."""
+    try:
+        child = subprocess.run(
+            [sys.executable, "-m", "data_access.demo.embedded"],
+            cwd=PROJECT_ROOT,
+            # the same file whatever the caller's working directory (the child's is the project's)
+            env={**os.environ, "OFFICE_EMBEDDED_DB": str(embedded_db_file().absolute())},
+            capture_output=True,
+            text=True,
+            timeout=timeout_seconds,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        _LOGGER.error("first start: the demo build did not run: %s", exc)
+        raise DatabaseProblem(DatabaseProblem.FIRST_START_FAILED, type(exc).__name__) from exc
+    if child.returncode != 0 or embedded_needs_setup():
+        _LOGGER.error("first start: the demo build failed (%s):\n%s", child.returncode, child.stderr[-4000:])
+        raise DatabaseProblem(DatabaseProblem.FIRST_START_FAILED, f"exit {child.returncode}")
+
+
+def prepare_embedded_apart(timeout_seconds: float) -> None:
+    """prepare_embedded for a server: a missing demo built in a child process, then the migrations a file
+    made earlier still needs (quick); every failure comes out as one DatabaseProblem, logged."""
+    try:
+        if embedded_needs_setup():
+            _build_in_child(timeout_seconds)
+        guarded(prepare_embedded)
+    except DatabaseProblem:
+        raise
+    except Exception as exc:  # a full disk, a folder that cannot be written: said, not a traceback
+        _LOGGER.exception("first start failed")
+        raise DatabaseProblem(DatabaseProblem.FIRST_START_FAILED, type(exc).__name__) from exc
 
 
 if __name__ == "__main__":  # the app's first start runs the build in a child process (ui/startup.py)
