@@ -16,7 +16,7 @@ from data_access.tasks.filters import TaskFilter
 from i18n import t
 from reports.conference_report import build_report_docx
 from reports.conference_slides import build_report_deck
-from reports.pdf import PdfUnavailable, docx_to_pdf, pdf_available
+from reports.pdf import docx_to_pdf, pdf_available
 from reports.urging_letters import build_urging_letters
 from ui import keys
 from ui.db import current
@@ -43,10 +43,7 @@ def word() -> bytes:
 
 
 def pdf() -> bytes:
-    try:
-        return docx_to_pdf(word())
-    except PdfUnavailable:
-        return b""
+    return docx_to_pdf(word())
 
 
 report_downloads(
@@ -55,6 +52,7 @@ report_downloads(
     pdf,
     lambda: build_report_deck(figures, settings),
     None if pdf_available() else t("reports_page.pdf_unavailable"),
+    made_from=repr((period, read.read_at, settings, today)),
 )
 
 if may(user.role, EDIT):

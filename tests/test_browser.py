@@ -1014,4 +1014,12 @@ def test_the_reports_page_fits_and_a_tap_downloads_the_report(browser, demo_serv
         page.get_by_role("button", name="Báo cáo (Word)").tap()
     text = "\n".join(p.text for p in docx.Document(download.value.path()).paragraphs)
     assert "BÁO CÁO" in text and f"tiếp nhận {incoming} văn bản đến" in text
+    if size_name == "tablet-portrait":  # the PDF: made by a tap, then downloaded by another
+        page.get_by_role("button", name="Tạo bản PDF").tap()
+        pdf_button = page.get_by_role("button", name="Báo cáo (PDF)")
+        pdf_button.wait_for(timeout=90_000)
+        _settle(page)
+        with page.expect_download(timeout=60_000) as download:
+            pdf_button.tap()
+        assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
     page.close()

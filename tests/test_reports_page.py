@@ -67,7 +67,8 @@ def test_the_page_previews_the_figures_of_the_period(monkeypatch, office_url):
     assert got["Điểm cầu đang kết nối"][0] == "50,0%"  # 3 of 6
     assert got["Nhiệm vụ quá hạn hôm nay (giao bất kỳ lúc nào)"][0] == str(EXPECTED["overdue_now"])  # the overview's
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Báo cáo (Word)", "Báo cáo (PDF)", "Trình chiếu (PowerPoint)"]
+    assert labels == ["Báo cáo (Word)", "Trình chiếu (PowerPoint)"]  # the PDF is made by its own button first
+    assert any(b.label == "Tạo bản PDF" for b in at.button)
     assert any(s.value == "Công văn đôn đốc" for s in at.subheader)
 
 
@@ -162,3 +163,26 @@ def test_the_command_line_writes_one_letter_per_unit_and_records_the_urgings(off
     with engine.connect() as conn:
         rows = conn.execute(select(audit_log.c.user_login).where(audit_log.c.action == "add_urge")).scalars().all()
     assert len(rows) == EXPECTED["overdue_now"] and all(login.startswith("cli:") for login in rows)
+
+
+def test_the_pdf_is_made_by_a_tap_then_offered_and_a_failure_is_said_not_an_empty_file(monkeypatch, office_url):
+    """LibreOffice takes seconds and may fail after the check that it is there: the PDF is made in the page
+    run, so a failure gets a message (and the Word file stays offered) instead of an empty download."""
+    import reports.pdf
+
+    at = run_app(monkeypatch, office_url, NOW_ISO, page=PAGE, role="specialist", state={keys.PERIOD: "month"})
+    next(b for b in at.button if b.label == "Tạo bản PDF").click().run(timeout=120)
+    assert not at.exception
+    assert any(b.label == "Báo cáo (PDF)" for b in at.get("download_button"))
+    ready = at.session_state[keys.REPORTS_PDF_READY]
+    assert isinstance(ready[1], bytes) and ready[1].startswith(b"%PDF") and len(ready[1]) > 10_000
+
+    def broken(_docx, timeout=60):
+        raise reports.pdf.PdfUnavailable("pdf_failed", "soffice crashed")
+
+    monkeypatch.setattr(reports.pdf, "docx_to_pdf", broken)
+    at = run_app(monkeypatch, office_url, NOW_ISO, page=PAGE, role="specialist", state={keys.PERIOD: "quarter"})
+    next(b for b in at.button if b.label == "Tạo bản PDF").click().run(timeout=60)
+    assert not at.exception
+    assert any("Chưa tạo được PDF" in e.value and "bản Word" in e.value for e in at.error)
+    assert [b.label for b in at.get("download_button")] == ["Báo cáo (Word)", "Trình chiếu (PowerPoint)"]

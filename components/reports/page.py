@@ -15,6 +15,7 @@ from data_access.overview.report import ReportFigures
 from data_access.tasks.lists import UrgingRow
 from i18n import DATE_INPUT_FORMAT, fmt_date, fmt_decimal, fmt_int, fmt_percent, language, set_language, t
 from reports import DOCX_MIME, PDF_MIME, PPTX_MIME, ZIP_MIME
+from reports.pdf import PdfUnavailable
 from ui import keys
 
 
@@ -64,8 +65,12 @@ def report_downloads(
     pdf: Callable[[], bytes],
     deck: Callable[[], bytes],
     pdf_problem: str | None,
+    made_from: str = "",
 ) -> None:
-    """Word, PDF and PowerPoint, each built only when its button is pressed."""
+    """Word and PowerPoint, each built only when its button is pressed; the PDF made in the page run by its
+    own button (LibreOffice takes seconds and may fail: a failure is said here, never an empty file), then
+    offered for download until what it was made from (`made_from`: the period, figures, settings) changes.
+    `pdf()` raises PdfUnavailable when it cannot."""
     lang = language()
 
     def in_language(build: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -86,16 +91,29 @@ def report_downloads(
             on_click="ignore",
             type="primary",
         )
-        st.download_button(
-            t("reports_page.download_pdf"),
-            data=in_language(pdf),
-            file_name=f"{name}.pdf",
-            mime=PDF_MIME,
+        made = st.session_state.get(keys.REPORTS_PDF_READY)
+        if made is not None and made[0] == made_from and isinstance(made[1], bytes):
+            st.download_button(
+                t("reports_page.download_pdf"),
+                data=made[1],
+                file_name=f"{name}.pdf",
+                mime=PDF_MIME,
+                icon=":material/picture_as_pdf:",
+                on_click="ignore",
+            )
+        elif st.button(
+            t("reports_page.make_pdf"),
+            key=keys.REPORTS_PDF_MAKE,
             icon=":material/picture_as_pdf:",
-            on_click="ignore",
             disabled=pdf_problem is not None,
             help=pdf_problem,
-        )
+        ):
+            with st.spinner(t("reports_page.making_pdf")):
+                try:
+                    st.session_state[keys.REPORTS_PDF_READY] = (made_from, pdf())
+                except PdfUnavailable as problem:
+                    st.session_state[keys.REPORTS_PDF_READY] = (made_from, problem.reason)
+            st.rerun()
         st.download_button(
             t("reports_page.download_pptx"),
             data=in_language(deck),
@@ -104,6 +122,9 @@ def report_downloads(
             icon=":material/slideshow:",
             on_click="ignore",
         )
+    made = st.session_state.get(keys.REPORTS_PDF_READY)
+    if made is not None and made[0] == made_from and isinstance(made[1], str):
+        st.error(t("reports_cli.pdf_failed", reason=t(f"report.{made[1]}")), icon=":material/error:")
 
 
 def urging_letters(
