@@ -179,12 +179,13 @@ def _new_slide(prs, title: str, subtitle: str | None, notes: Sequence[str]):
     return slide
 
 
-def _nothing(slide, text: str, y: float = CONTENT_TOP) -> None:
+def _nothing(slide, text: str, y: float = CONTENT_TOP, left: float = MARGIN) -> None:
+    """The box that says a chart has nothing to draw, in its place (from `left` to the right margin)."""
     _box(
         slide,
-        MARGIN,
+        left,
         y,
-        WIDE - 2 * MARGIN,
+        WIDE - MARGIN - left,
         CONTENT_BOTTOM - y,
         [Line(text, 28)],
         name="empty",
@@ -619,17 +620,7 @@ def _meetings_slide(prs, f: ReportFigures) -> None:
     _figure_rows(slide, MARGIN - 0.1, CONTENT_TOP, column, rows, (CONTENT_BOTTOM - CONTENT_TOP) / len(rows))
     left = MARGIN + column + 0.2
     if not kinds:
-        _box(
-            slide,
-            left,
-            CONTENT_TOP,
-            WIDE - MARGIN - left,
-            CONTENT_BOTTOM - CONTENT_TOP,
-            [Line(t("deck.meetings_none"), 28)],
-            name="empty",
-            align=PP_ALIGN.CENTER,
-            anchor=MSO_ANCHOR.MIDDLE,
-        )
+        _nothing(slide, t("deck.meetings_none"), left=left)
         return
     chart = _chart(
         slide,
@@ -673,17 +664,7 @@ def _points_slide(prs, f: ReportFigures) -> None:
     )
     left = MARGIN + column + 0.3
     if not p.total:
-        _box(
-            slide,
-            left,
-            CONTENT_TOP,
-            WIDE - MARGIN - left,
-            CONTENT_BOTTOM - CONTENT_TOP,
-            [Line(t("deck.points_none"), 28)],
-            name="empty",
-            align=PP_ALIGN.CENTER,
-            anchor=MSO_ANCHOR.MIDDLE,
-        )
+        _nothing(slide, t("deck.points_none"), left=left)
         return
     chart = _chart(
         slide,
