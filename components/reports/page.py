@@ -81,6 +81,8 @@ def report_downloads(
         return run
 
     name = f"{t('reports_page.file')}-{period_slug}"
+    made = st.session_state.get(keys.REPORTS_PDF_READY)
+    pdf_made = made[1] if made is not None and made[0] == made_from else None  # its bytes, or why it failed
     with st.container(horizontal=True, wrap=True):
         st.download_button(
             t("reports_page.download_docx"),
@@ -91,11 +93,10 @@ def report_downloads(
             on_click="ignore",
             type="primary",
         )
-        made = st.session_state.get(keys.REPORTS_PDF_READY)
-        if made is not None and made[0] == made_from and isinstance(made[1], bytes):
+        if isinstance(pdf_made, bytes):
             st.download_button(
                 t("reports_page.download_pdf"),
-                data=made[1],
+                data=pdf_made,
                 file_name=f"{name}.pdf",
                 mime=PDF_MIME,
                 icon=":material/picture_as_pdf:",
@@ -122,9 +123,8 @@ def report_downloads(
             icon=":material/slideshow:",
             on_click="ignore",
         )
-    made = st.session_state.get(keys.REPORTS_PDF_READY)
-    if made is not None and made[0] == made_from and isinstance(made[1], str):
-        st.error(t("reports_cli.pdf_failed", reason=t(f"report.{made[1]}")), icon=":material/error:")
+    if isinstance(pdf_made, str):
+        st.error(t("reports_cli.pdf_failed", reason=t(f"report.{pdf_made}")), icon=":material/error:")
 
 
 def urging_letters(
