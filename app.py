@@ -16,7 +16,7 @@ from components.shared.period_filter import period_filter
 from components.shared.theme import tablet_style
 from data_access.accounts.permissions import MANAGE_USERS, READ_AUDIT, may
 from data_access.core import clock
-from data_access.core.config import database_url, demo_accounts_file, is_embedded
+from data_access.core.config import database_read_url, database_url, demo_accounts_file, is_embedded
 from data_access.core.errors import DatabaseProblem
 from i18n import t
 from ui import keys
@@ -60,7 +60,7 @@ def _first_start(url: str, db) -> None:
         progress()
         login_form(sign_in, _demo_hint(url, building=True))
     except DatabaseProblem as problem:
-        show_database_problem(problem, lambda: is_ready(url))
+        show_database_problem(problem, lambda: is_ready(url, db))
     st.stop()
 
 
@@ -97,14 +97,15 @@ presenting = st.query_params.get("mode") == "present"
 tablet_style()
 
 url = database_url()
-db = open_database(url)  # the one handle every page reads and writes through (ui.db.current)
+db = open_database(url, database_read_url())  # the one handle every page reads and writes through (ui.db.current)
+db.begin_run()  # the data version is read again: any write since the last run, by anyone, is seen
 try:
     if not first_start_done(url):
         _first_start(url, db)
-    ensure_ready(url)
+    ensure_ready(url, db)
     user = accounts.signed_in_user(db)
 except DatabaseProblem as problem:
-    show_database_problem(problem, lambda: is_ready(url))
+    show_database_problem(problem, lambda: is_ready(url, db))
     st.stop()
 accounts.write_cookie()
 if user is None:  # the pages are registered (hidden) so that a bookmarked /tasks?task=… opens after login
@@ -113,7 +114,7 @@ if user is None:  # the pages are registered (hidden) so that a bookmarked /task
     try:
         login_form(lambda login, password: accounts.sign_in(db, login, password), _demo_hint(url))
     except DatabaseProblem as problem:
-        show_database_problem(problem, lambda: is_ready(url))
+        show_database_problem(problem, lambda: is_ready(url, db))
     st.stop()
 
 presenting = presenting or user.role == accounts.DISPLAY_ROLE  # a projector's account shows the slides only
@@ -134,13 +135,15 @@ with st.container(horizontal=True, vertical_alignment="center"):
             lambda current_password, new_password: accounts.change_password(db, current_password, new_password),
         )
     except DatabaseProblem as problem:
-        show_database_problem(problem, lambda: is_ready(url))
+        show_database_problem(problem, lambda: is_ready(url, db))
         st.stop()
 show_flash()
+if db.read_only():  # the primary is down: the replica's figures, no saving until it is back
+    st.warning(t("db.read_only_banner"), icon=":material/edit_off:")
 drill_down = any(st.query_params.get(p) for p in ("task", "document", "meeting", "point"))
 if not drill_down and navigation.url_path != "users":  # a period means nothing on one item or on accounts
     period_filter(clock.today_vn())
 try:
     navigation.run()
 except DatabaseProblem as problem:
-    show_database_problem(problem, lambda: is_ready(url))
+    show_database_problem(problem, lambda: is_ready(url, db))

@@ -80,7 +80,8 @@ def migrated(request, tmp_path_factory):
 def empty_all_tables(engine) -> None:
     with engine.begin() as conn:
         for table in reversed(metadata.sorted_tables):
-            conn.execute(delete(table))
+            if table.name != "office_data_version":  # the counters only grow: an old cached figure's key never returns
+                conn.execute(delete(table))
 
 
 @pytest.fixture(params=DIALECTS)

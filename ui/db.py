@@ -1,27 +1,46 @@
-"""The pages' database handle: reads cached by the query's named freshness, writes that clear every read.
+"""The pages' database handle: reads cached by the query's named freshness and the data version.
 
-`app.py` opens it once (`open_database`); pages and components get it with
-`current()` and name the data_access function themselves:
+`app.py` opens it once (`open_database`) and calls `begin_run()` at the top of every page run;
+pages and components get it with `current()` and name the data_access function themselves:
 
     overdue = current().read(task_figures.overdue_summary, today)
 
 A read is cached per query function and arguments for its freshness
-(`data_access.core.database`: FIGURES 60 s, CHOICES 600 s, SHOW 3600 s,
-LIVE never); a write runs the write function and clears all reads, so every
-page shows the new figures at once.
+(`data_access.core.database`: FIGURES 60 s, CHOICES 600 s, SHOW 3600 s, LIVE
+never), and keyed by the server it ran on and that server's **data version**
+(`data_access.core.data_version`: counters bumped by triggers in every
+writing transaction, whoever writes). Each page run reads the version once,
+so a write by this process, by another process serving the app, by the
+command line or by another system straight into the tables is seen by the
+next page run of every process: no cached figure older than the last
+committed write is ever served. A write through the handle also clears this
+process's reads at once.
+
+With a read replica (`DATABASE_READ_URL`), reads run there and writes on the
+primary; after a save the session reads from the primary until the replica
+has replayed the save (read your writes), usually within the same page run.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
 
-from data_access.core.config import database_url
+from data_access.core import data_version, replication
+from data_access.core.config import database_read_url, database_url
 from data_access.core.database import CHOICES, FIGURES, LIVE, SHOW, Database, Freshness, Timed, freshness_of
+from data_access.core.engine import get_engine
+from ui import keys
 
 T = TypeVar("T")
+
+# A page run reads each server's data version once; a run (or a fragment's rerun) longer than this reads
+# it again.
+RUN_VERSION_SECONDS = 1.0
 
 
 def _run(url: str, _query: Callable, args: tuple) -> Timed:
@@ -29,8 +48,9 @@ def _run(url: str, _query: Callable, args: tuple) -> Timed:
 
 
 def _cached(kind: Freshness):
-    def read(url: str, module: str, name: str, bucket: Any, _query: Callable, *args: Any) -> Timed:
-        """Keyed by the URL, the query's module and name, the bucket and the arguments."""
+    def read(url: str, version: int, module: str, name: str, bucket: Any, _query: Callable, *args: Any) -> Timed:
+        """Keyed by the server's URL and data version, the query's module and name, the bucket and the
+        arguments."""
         return _run(url, _query, args)
 
     read.__qualname__ = read.__name__ = f"read_{kind.name}"
@@ -38,30 +58,98 @@ def _cached(kind: Freshness):
 
 
 _READS = {kind.name: _cached(kind) for kind in (FIGURES, CHOICES, SHOW)}
+_this_run = threading.local()  # a script run happens on one thread: the versions read in it
+
+
+def _session_state():
+    """This browser session's state, or None outside a page run (a background thread)."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        return st.session_state if get_script_run_ctx(suppress_warning=True) is not None else None
+    except Exception:  # noqa: BLE001 (no runtime at all)
+        return None
 
 
 class CachedDatabase(Database):
+    def begin_run(self) -> None:
+        """At the top of every page run: the data versions are read again on first use."""
+        _this_run.versions = {}
+        _this_run.at = time.monotonic()
+
+    def _memo(self) -> dict:
+        memo = getattr(_this_run, "versions", None)
+        if memo is None or time.monotonic() - getattr(_this_run, "at", 0.0) > RUN_VERSION_SECONDS:
+            self.begin_run()
+            memo = _this_run.versions
+        return memo
+
+    def data_version(self, url: str) -> int:
+        """The server's data version, read once per page run."""
+        memo = self._memo()
+        if url not in memo:
+            with get_engine(url).connect() as conn:
+                memo[url] = data_version.current(conn)
+        return memo[url]
+
+    def _prefer_primary(self) -> bool:
+        """Read your writes: this session saved something the replica has not replayed yet."""
+        if self.read_url is None:
+            return False
+        state = _session_state()
+        position = state.get(keys.WROTE_AT) if state is not None else None
+        if not position:
+            return False
+        if self.is_down(self.read_url):
+            return True
+        memo = self._memo()
+        if ("replayed", position) not in memo:
+            try:
+                with get_engine(self.read_url).connect() as conn:
+                    memo[("replayed", position)] = replication.replayed(conn, position)
+            except Exception:  # noqa: BLE001 (the replica is down: the reads go to the primary anyway)
+                memo[("replayed", position)] = False
+        if memo[("replayed", position)]:
+            state.pop(keys.WROTE_AT, None)
+            return False
+        return True
+
     def timed(self, query: Callable[..., T], *args: Any, bucket: Any = None) -> Timed:
         """`bucket`: a value the cache is also keyed by (the show's refresh round)."""
         kind = freshness_of(query)
-        if kind is LIVE:
-            return super().timed(query, *args)
-        return _READS[kind.name](self.url, query.__module__, query.__qualname__, bucket, query, *args)
+        if kind is LIVE:  # the audit trail, the accounts, an upload: from the primary while it answers
+            return self.on_any(lambda url: _run(url, query, args), prefer_primary=True)
+        read = _READS[kind.name]
+        module, name = query.__module__, query.__qualname__
+        return self.on_any(
+            lambda url: read(url, self.data_version(url), module, name, bucket, query, *args),
+            prefer_primary=self._prefer_primary(),
+        )
 
     def write(self, write: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         done = super().write(write, *args, **kwargs)
         clear_reads()
+        self.begin_run()
+        if self.read_url is not None:
+            state = _session_state()
+            if state is not None:
+                try:
+                    with self.engine.connect() as conn:
+                        state[keys.WROTE_AT] = replication.primary_position(conn)
+                except Exception:  # noqa: BLE001 (saved; the primary went away since: the replica will do)
+                    state.pop(keys.WROTE_AT, None)
         return done
 
 
 @st.cache_resource(show_spinner=False)
-def open_database(url: str) -> CachedDatabase:
-    return CachedDatabase(url)
+def open_database(url: str, read_url: str | None = None) -> CachedDatabase:
+    return CachedDatabase(url, read_url)
 
 
 def current() -> CachedDatabase:
-    """The database the dashboard is configured for (DATABASE_URL, secrets.toml or the embedded file)."""
-    return open_database(database_url())
+    """The database the dashboard is configured for (DATABASE_URL, secrets.toml or the embedded file), with
+    its read replica if one is configured (DATABASE_READ_URL)."""
+    return open_database(database_url(), database_read_url())
 
 
 def clear_reads() -> None:

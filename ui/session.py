@@ -47,7 +47,12 @@ def signed_in_user(db: Database, activity: bool = True) -> users.User | None:
         token = st.context.cookies.get(COOKIE)
     if not isinstance(token, str):  # AppTest has no browser, hence no cookies
         token = None
-    user = guarded(lambda: login_sessions.session_user(db.engine, token, activity=activity)) if token else None
+    # On the primary; while it does not answer, from the replica (read only: the bookkeeping write is skipped).
+    user = (
+        db.on_primary_or_replica(lambda engine: login_sessions.session_user(engine, token, activity=activity))
+        if token
+        else None
+    )
     if user is None:
         if token:  # a session that has ended (idle, signed out elsewhere, account disabled): say why
             st.session_state.setdefault(keys.LOGIN_REFUSAL, "session_ended")
@@ -62,8 +67,9 @@ def signed_in_user(db: Database, activity: bool = True) -> users.User | None:
 def sign_in(db: Database, login: str, password: str) -> users.User:
     """Check the password (UserError if refused) and start a session; the cookie follows on the next run."""
     engine = db.engine
-    user = guarded(lambda: users.authenticate(engine, login, password, source=_source()))
-    token = guarded(lambda: login_sessions.start_session(engine, user))
+    # Database.write: with a replica, a primary that does not answer is "read only", not "unreachable"
+    user = guarded(lambda: Database.write(db, users.authenticate, login, password, source=_source()))
+    token = guarded(lambda: Database.write(db, login_sessions.start_session, user))
     st.session_state[keys.SESSION_TOKEN] = token
     st.session_state[keys.USER] = user
     st.session_state.pop(keys.SIGNED_OUT, None)

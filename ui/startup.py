@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from data_access.core.config import is_embedded
+from data_access.core.database import Database
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, guarded
 from data_access.core.migrate import check_schema
@@ -77,21 +78,27 @@ def wait_for_first_start(url: str) -> None:
 
 
 @st.cache_data(ttl=SCHEMA_CHECK_TTL_SECONDS, show_spinner=False)
-def _schema_ok(url: str) -> bool:
-    """Cached only when it succeeds: a failure raises, so the next run checks again."""
-    guarded(lambda: check_schema(get_engine(url)))
+def _schema_ok(url: str, _db: Database | None = None) -> bool:
+    """Cached only when it succeeds: a failure raises, so the next run checks again.
+
+    On the primary; while the primary does not answer, on its replica, which holds the primary's schema
+    (a hot standby replays the migrations too), so the pages go on from the replica."""
+    if _db is None:
+        guarded(lambda: check_schema(get_engine(url)))
+    else:
+        _db.on_primary_or_replica(check_schema)
     return True
 
 
-def ensure_ready(url: str) -> None:
+def ensure_ready(url: str, db: Database | None = None) -> None:
     """Raise DatabaseProblem unless the database can serve the pages."""
     wait_for_first_start(url)
-    _schema_ok(url)
+    _schema_ok(url, db)
 
 
-def is_ready(url: str) -> bool:
+def is_ready(url: str, db: Database | None = None) -> bool:
     try:
-        ensure_ready(url)
+        ensure_ready(url, db)
         return True
     except DatabaseProblem:
         return False

@@ -31,17 +31,24 @@ def embedded_url() -> str:
     return f"sqlite:///{embedded_db_file()}"
 
 
+def _secret(key: str) -> str:
+    if not SECRETS_FILE.exists():
+        return ""
+    with SECRETS_FILE.open("rb") as f:
+        secrets = tomllib.load(f)
+    return str(secrets.get("connections", {}).get("office", {}).get(key, "")).strip()
+
+
 def database_url() -> str:
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return url
-    if SECRETS_FILE.exists():
-        with SECRETS_FILE.open("rb") as f:
-            secrets = tomllib.load(f)
-        url = str(secrets.get("connections", {}).get("office", {}).get("url", "")).strip()
-        if url:
-            return url
-    return embedded_url()
+    return os.environ.get("DATABASE_URL", "").strip() or _secret("url") or embedded_url()
+
+
+def database_read_url() -> str | None:
+    """A read replica (a PostgreSQL hot standby of DATABASE_URL): DATABASE_READ_URL, or `read_url` beside
+    `url` in secrets.toml. None (unset): one database for reads and writes."""
+    if os.environ.get("DATABASE_URL", "").strip():  # the environment's pair, never half from the secrets
+        return os.environ.get("DATABASE_READ_URL", "").strip() or None
+    return os.environ.get("DATABASE_READ_URL", "").strip() or _secret("read_url") or None
 
 
 def is_embedded(url: str) -> bool:

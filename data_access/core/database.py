@@ -14,11 +14,20 @@ handle (`ui.db`) caches by that freshness and clears every read after a write.
 A query that needs the current instant takes `NOW` in its arguments: the
 handle puts the clock's instant there when the query actually runs, so a
 cached read is keyed by the sentinel, not by a new instant every call.
+
+With a second URL (`DATABASE_READ_URL`: a PostgreSQL hot standby), reads run
+on the replica and writes on the primary. A server that does not answer is
+passed over for DOWN_SECONDS: reads fall back to the other one without a
+word, and with the primary down the handle is read-only (`read_only()`):
+a write is refused with DatabaseProblem(READ_ONLY) and nothing is written.
+Writes resume by themselves once the primary answers again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -27,7 +36,7 @@ from sqlalchemy import Engine
 
 from data_access.core import clock
 from data_access.core.engine import get_engine
-from data_access.core.errors import guarded
+from data_access.core.errors import DATABASE_ERRORS, DatabaseProblem, classify, guarded
 
 T = TypeVar("T")
 
@@ -85,29 +94,105 @@ class Timed:
     read_at: dt.datetime
 
 
-class Database:
-    """The office database at one URL. Database errors come out as DatabaseProblem on reads."""
+DOWN_SECONDS = 10  # a server that did not answer is passed over this long, then tried again
 
-    def __init__(self, url: str) -> None:
+
+def _falls_back(problem: DatabaseProblem) -> bool:
+    """Whether another server may answer instead: this one is unreachable, or a hot standby cancelled
+    the query (a conflict with recovery)."""
+    return problem.reason in (DatabaseProblem.UNREACHABLE, DatabaseProblem.REPLICA_CONFLICT)
+
+
+class Database:
+    """The office database at one URL (the primary), optionally with a read replica.
+
+    Database errors come out as DatabaseProblem on reads. Where a read runs: `read_urls()`.
+    """
+
+    def __init__(self, url: str, read_url: str | None = None) -> None:
         self.url = url
+        self.read_url = read_url if read_url and read_url != url else None
+        self._down: dict[str, float] = {}  # URL -> monotonic time until which it is passed over
+        self._lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
+        """The primary's engine: every write, the sessions, the migrations."""
         return get_engine(self.url)
 
+    # -- which server answers ------------------------------------------------------------------
+    def is_down(self, url: str) -> bool:
+        return self._down.get(url, 0.0) > time.monotonic()
+
+    def _mark(self, url: str, down: bool) -> None:
+        with self._lock:
+            if down:
+                self._down[url] = time.monotonic() + DOWN_SECONDS
+            else:
+                self._down.pop(url, None)
+
+    def read_only(self) -> bool:
+        """The primary did not answer a moment ago, and the replica serves the reads: saving is paused."""
+        return self.read_url is not None and self.is_down(self.url)
+
+    def read_urls(self, prefer_primary: bool = False) -> list[str]:
+        """Where a read may run, in order: the replica first (the primary first if `prefer_primary`: a
+        session that has just written), a server known down last."""
+        if self.read_url is None:
+            return [self.url]
+        order = [self.url, self.read_url] if prefer_primary else [self.read_url, self.url]
+        return sorted(order, key=self.is_down)  # stable: the preference holds among those up
+
+    def on_any(self, work: Callable[[str], T], prefer_primary: bool = False) -> T:
+        """`work(url)` on the first server that answers; an unreachable one is marked down and the next
+        tried. With one server, its DatabaseProblem as usual."""
+        problem: DatabaseProblem | None = None
+        for url in self.read_urls(prefer_primary):
+            try:
+                value = guarded(lambda: work(url))  # noqa: B023 (called at once)
+            except DatabaseProblem as failed:
+                if self.read_url is None or not _falls_back(failed):
+                    raise
+                self._mark(url, down=failed.reason == DatabaseProblem.UNREACHABLE)
+                problem = failed
+                continue
+            if url in self._down:
+                self._mark(url, down=False)
+            return value
+        assert problem is not None
+        raise problem
+
+    def on_primary_or_replica(self, work: Callable[[Engine], T]) -> T:
+        """`work(engine)` on the primary; on the replica when the primary does not answer (the session check
+        and the schema check, which must go on while the primary is down)."""
+        return self.on_any(lambda url: work(get_engine(url)), prefer_primary=True)
+
+    # -- reads and writes ----------------------------------------------------------------------
     def timed(self, query: Callable[..., T], *args: Any) -> Timed:
         """Run a query function on a new connection; its answer with when it was read."""
         now = clock.now_utc()
 
-        def run() -> T:
-            with self.engine.connect() as conn:
+        def run(url: str) -> T:
+            with get_engine(url).connect() as conn:
                 return query(conn, *with_now(args, now))
 
-        return Timed(guarded(run), now)
+        return Timed(self.on_any(run), now)
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         return self.timed(query, *args).value
 
     def write(self, write: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a write function on the engine; its refusals (EditError, Conflict, Forbidden) pass through."""
-        return write(self.engine, *args, **kwargs)
+        """Run a write function on the primary's engine; its refusals (EditError, Conflict, Forbidden) pass
+        through. With a replica, a primary that does not answer makes it DatabaseProblem(READ_ONLY)."""
+        if self.read_url is None:
+            return write(self.engine, *args, **kwargs)
+        try:
+            done = write(self.engine, *args, **kwargs)
+        except DATABASE_ERRORS as exc:
+            problem = classify(exc)
+            if problem.reason != DatabaseProblem.UNREACHABLE:
+                raise
+            self._mark(self.url, down=True)
+            raise DatabaseProblem(DatabaseProblem.READ_ONLY, problem.detail) from exc
+        self._mark(self.url, down=False)
+        return done

@@ -19,6 +19,8 @@ class DatabaseProblem(Exception):
     QUERY_FAILED = "query_failed"
     BUSY = "busy"  # locked by another writer, or a statement or lock wait over its bound
     FIRST_START_FAILED = "first_start_failed"  # the embedded demo could not be built
+    READ_ONLY = "read_only"  # the primary does not answer; the replica serves the reads, saving is paused
+    REPLICA_CONFLICT = "replica_conflict"  # a hot standby cancelled a read (conflict with recovery): ask the primary
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -55,6 +57,8 @@ def classify(exc: BaseException) -> DatabaseProblem:
             or "deadlock detected" in text
         ):
             return DatabaseProblem(DatabaseProblem.BUSY, type(exc.orig).__name__)
+        if "conflict with recovery" in text:
+            return DatabaseProblem(DatabaseProblem.REPLICA_CONFLICT, type(exc.orig).__name__)
         if "no such table" in text or ("relation" in text and "does not exist" in text):
             return DatabaseProblem(DatabaseProblem.NOT_MIGRATED, type(exc.orig).__name__)
         if (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -326,3 +327,10 @@ login_failures = Table(  # wrong passwords per login (known or not) and source a
 )
 
 CONTRACT_TABLES = (units, documents, meetings, tasks, task_events, meeting_points, point_checks)
+
+office_data_version = Table(  # one counter per table the figures are made of, bumped by triggers (migration 0009)
+    "office_data_version",
+    metadata,
+    Column("table_name", Text, primary_key=True),
+    Column("version", BigInteger, nullable=False, server_default=text("0")),
+)
