@@ -78,7 +78,8 @@ def _own(path: Path) -> None:
 def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
     done = subprocess.run(cmd, capture_output=True, text=True, **kw)
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd[:6])}… failed ({done.returncode}):\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
+        output = done.stdout[-1500:] + done.stderr[-1500:]
+        raise SystemExit(f"{' '.join(cmd[:6])}… failed ({done.returncode}):\n{output}")
     return done
 
 
@@ -266,9 +267,7 @@ class Cluster:
         env = self.app_env()
         # One secret for all: the XSRF cookie one process set is accepted by another after a failover.
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = self.state["cookie_secret"]
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         app["pid"] = proc.pid
 
     def haproxy_config(self) -> str:
@@ -366,6 +365,10 @@ def up(args) -> Cluster:
         cookie_secret=cluster.state.get("cookie_secret") or secrets.token_urlsafe(32),
     )
     cluster.dir.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:  # the servers run as `postgres`, which must reach the folder
+        cluster.dir.chmod(0o755)
+        if subprocess.run(["runuser", "-u", "postgres", "--", "test", "-x", str(cluster.dir)]).returncode != 0:
+            raise SystemExit(f"the user postgres cannot reach {cluster.dir}: choose a --dir it can (e.g. under /tmp)")
     started = time.monotonic()
     try:
         if not (cluster.dir / "primary").exists():

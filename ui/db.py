@@ -71,7 +71,25 @@ def _session_state():
         return None
 
 
+PIN_SECONDS = 600  # a session's pin to the primary is forgotten after this, replayed or not
+
+
 class CachedDatabase(Database):
+    """Pins, for read your writes: per signed-in session (its token, so a reload, a new browser tab and the
+    same process behind the balancer's affinity keep it), the primary's position after its last save."""
+
+    def __init__(self, url: str, read_url: str | None = None) -> None:
+        super().__init__(url, read_url)
+        self._pins: dict[str, tuple[str, float]] = {}
+
+    @staticmethod
+    def _who() -> str | None:
+        state = _session_state()
+        if state is None:
+            return None
+        token = state.get(keys.SESSION_TOKEN)
+        return token if isinstance(token, str) else None
+
     def begin_run(self) -> None:
         """At the top of every page run: the data versions are read again on first use."""
         _this_run.versions = {}
@@ -94,11 +112,15 @@ class CachedDatabase(Database):
 
     def _prefer_primary(self) -> bool:
         """Read your writes: this session saved something the replica has not replayed yet."""
-        if self.read_url is None:
+        if self.read_url is None or not self._pins:
             return False
-        state = _session_state()
-        position = state.get(keys.WROTE_AT) if state is not None else None
-        if not position:
+        who = self._who()
+        pin = self._pins.get(who) if who else None
+        if pin is None:
+            return False
+        position, since = pin
+        if time.monotonic() - since > PIN_SECONDS:
+            self._pins.pop(who, None)
             return False
         if self.is_down(self.read_url):
             return True
@@ -110,7 +132,7 @@ class CachedDatabase(Database):
             except Exception:  # noqa: BLE001 (the replica is down: the reads go to the primary anyway)
                 memo[("replayed", position)] = False
         if memo[("replayed", position)]:
-            state.pop(keys.WROTE_AT, None)
+            self._pins.pop(who, None)
             return False
         return True
 
@@ -130,14 +152,18 @@ class CachedDatabase(Database):
         done = super().write(write, *args, **kwargs)
         clear_reads()
         self.begin_run()
-        if self.read_url is not None:
-            state = _session_state()
-            if state is not None:
-                try:
-                    with self.engine.connect() as conn:
-                        state[keys.WROTE_AT] = replication.primary_position(conn)
-                except Exception:  # noqa: BLE001 (saved; the primary went away since: the replica will do)
-                    state.pop(keys.WROTE_AT, None)
+        who = self._who() if self.read_url is not None else None
+        if who is not None:
+            try:
+                with self.engine.connect() as conn:
+                    position = replication.primary_position(conn)
+            except Exception:  # noqa: BLE001 (saved; the primary went away since: the replica will do)
+                position = None
+            if position:
+                now = time.monotonic()
+                for stale in [k for k, (_, at) in list(self._pins.items()) if now - at > PIN_SECONDS]:
+                    self._pins.pop(stale, None)
+                self._pins[who] = (position, now)
         return done
 
 

@@ -12,7 +12,6 @@ TABLE_NONCE = "_table_nonce"
 SHOW_CLICKER = "show_clicker"  # the presenter's keys on a slide show
 PENDING_SWITCH = "_pending_switch"  # (page script, query params) for the router to open
 FLASH = "_flash"  # a message to show after the rerun that follows a save
-WROTE_AT = "_wrote_at"  # the primary's WAL position after this session's last save: read your writes
 
 # The overview
 OVERVIEW_UNITS_TABLE = "overview_units"
