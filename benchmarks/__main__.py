@@ -269,6 +269,11 @@ def main() -> None:
 
         load(sys.argv[2:])
         return
+    if sys.argv[1:2] == ["cluster"]:  # the same against the scale-out cluster, 1, 2 and 3 processes (cluster.py)
+        from benchmarks.cluster import main as cluster
+
+        cluster(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
