@@ -111,9 +111,8 @@ def main(argv: list[str] | None = None) -> dict:
                 asyncio.run(warm_up(front, tokens[-1], args.page_timeout))
             entry = {"name": name, "processes": n, "read_replica": replica, "warm_up_errors": warm["errors"]}
             entry["steps"] = []
-            print(
-                f"{name}: warm-up {warm['seconds']:.0f} s{', errors ' + str(warm['errors'][:2]) if warm['errors'] else ''}"
-            )
+            failed = f", errors {warm['errors'][:2]}" if warm["errors"] else ""
+            print(f"{name}: warm-up {warm['seconds']:.0f} s{failed}", flush=True)
             for count in users:
                 apps0, pg0 = _cpu(app_pids), _cpu(_postgres_pids(folder))
                 step = asyncio.run(run_step(front, tokens[:count], args.seconds, None, args.page_timeout))
@@ -125,9 +124,10 @@ def main(argv: list[str] | None = None) -> dict:
                 step.pop("failure_traces", None)
                 entry["steps"].append(step)
                 print(
-                    f"  {count} users: {step['pages']} pages, {step['pages_per_s']:.1f}/s, p50 {_fmt(step['p50_ms'])} ms, "
-                    f"p95 {_fmt(step['p95_ms'])} ms, {step['errors']} errors; CPU a page: apps "
-                    f"{_fmt(step['apps_cpu_ms_per_page'])} ms, PostgreSQL {_fmt(step['postgres_cpu_ms_per_page'])} ms; "
+                    f"  {count} users: {step['pages']} pages, {step['pages_per_s']:.1f}/s, "
+                    f"p50 {_fmt(step['p50_ms'])} ms, p95 {_fmt(step['p95_ms'])} ms, {step['errors']} errors; "
+                    f"CPU a page: apps {_fmt(step['apps_cpu_ms_per_page'])} ms, "
+                    f"PostgreSQL {_fmt(step['postgres_cpu_ms_per_page'])} ms; "
                     f"load {step['load_average']:.1f}",
                     flush=True,
                 )
