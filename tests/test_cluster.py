@@ -28,7 +28,7 @@ from benchmarks.load import warm_up
 from data_access.accounts.sessions import start_session
 from data_access.accounts.users import list_users
 from data_access.core.schema import point_checks, units
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _metric_value, _settle
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, SIZES, _assert_fits, _metric_value, _screenshot, _settle
 from ui.session import COOKIE
 
 pytestmark = pytest.mark.cluster
@@ -331,6 +331,16 @@ def test_the_primary_stopped_read_only_from_the_replica_then_saving_resumes(clus
         # the figures still show, from the replica, with the banner
         assert _points_disconnected(page, cluster.front) == before
         page.get_by_text(READ_ONLY, exact=False).first.wait_for(timeout=20_000)
+        for name, size in SIZES.items():  # the banner at the three sizes, on the overview
+            shown = _page(browser, cluster.front, token)
+            shown.set_viewport_size({"width": size[0], "height": size[1]})
+            shown.goto(cluster.front + "/")
+            shown.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+            _settle(shown)
+            shown.get_by_text(READ_ONLY, exact=False).first.wait_for(timeout=20_000)
+            _assert_fits(shown)
+            _screenshot(shown, f"cluster-read-only-{name}")
+            shown.context.close()
         # a save is refused with that message; what was typed stays in its box
         started = time.monotonic()
         _record_check(page, cluster.front, code, "Mất kết nối", "cụm: khi máy chủ chính dừng")
