@@ -207,11 +207,11 @@ def test_a_note_typed_when_the_database_drops_is_still_in_its_box_after_recovery
     note = "Đã gọi điện cho Sở Tài chính, hẹn gửi báo cáo thứ Sáu."
     real_ensure_ready, real_is_ready = startup.ensure_ready, startup.is_ready
 
-    def database_gone(url):
+    def database_gone(url, db=None):
         raise DatabaseProblem(DatabaseProblem.UNREACHABLE, "OperationalError")
 
     monkeypatch.setattr(startup, "ensure_ready", database_gone)  # the first thing each page run asks
-    monkeypatch.setattr(startup, "is_ready", lambda url: False)
+    monkeypatch.setattr(startup, "is_ready", lambda url, db=None: False)
     at.text_area(key=note_key).input(note)
     at.button(key=edit_key(keys.TASK_EVENT_SAVE, task["id"])).click().run()
     assert not at.exception
