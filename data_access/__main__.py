@@ -23,8 +23,8 @@ from sqlalchemy.engine import make_url
 
 from data_access.accounts import admin as user_admin
 from data_access.accounts import users
-from data_access.core import clock
-from data_access.core.config import database_url, demo_accounts_file
+from data_access.core import clock, replication
+from data_access.core.config import database_read_url, database_url, demo_accounts_file
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, classify
 from data_access.core.migrate import check_schema, upgrade
@@ -103,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             check_schema(engine)
             print(t("cli.ready"))
+            read_url = database_read_url()
+            if read_url:  # the read replica: the same schema, and how far behind the primary it has replayed
+                replica = get_engine(read_url)
+                check_schema(replica)
+                with engine.connect() as conn:
+                    position = replication.primary_position(conn)
+                with replica.connect() as conn:
+                    lag = replication.replay_lag_bytes(conn, position) if position else None
+                if lag is None:
+                    print(t("cli.replica_not_standby", url=_safe_url(read_url)))
+                else:
+                    print(t("cli.replica_ready", url=_safe_url(read_url), lag=lag))
         elif args.command == "rebuild-summary":
             check_schema(engine)
             with engine.begin() as conn:

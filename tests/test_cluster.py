@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -190,6 +191,14 @@ def test_the_cluster_is_up_and_the_front_serves_the_dashboard_signed_in(cluster)
     token = cluster.token("nguoixem")
     visit = _visit(cluster.front, token)
     assert visit["errors"] == []
+    # the command line checks both servers
+    env = {**os.environ, "DATABASE_URL": cluster.primary, "DATABASE_READ_URL": cluster.replica}
+    checked = subprocess.run(
+        [sys.executable, "-m", "data_access", "check"], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "Cơ sở dữ liệu sẵn sàng." in checked.stdout
+    assert "Bản sao để đọc" in checked.stdout and "byte so với máy chủ chính" in checked.stdout
     # the balancer's affinity cookie names the process
     import urllib.request
 
