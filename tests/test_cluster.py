@@ -29,6 +29,7 @@ from benchmarks.load import warm_up
 from data_access.accounts.sessions import start_session
 from data_access.accounts.users import list_users
 from data_access.core.schema import point_checks, units
+from data_access.demo.accounts import read_demo_passwords
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, SIZES, _assert_fits, _metric_value, _screenshot, _settle
 from ui.session import COOKIE
 
@@ -204,6 +205,26 @@ def test_the_cluster_is_up_and_the_front_serves_the_dashboard_signed_in(cluster)
 
     with urllib.request.urlopen(cluster.front + "/_stcore/health") as reply:
         assert any(c.startswith("OFFICE_APP=app") for c in reply.headers.get_all("Set-Cookie") or [])
+
+
+def test_signing_in_with_the_form_through_the_front_address(cluster, browser):
+    """The demo account's password typed into the login form at the front: the one-time code the page sends
+    the browser with is redeemed by whichever process the balancer picks (it is in the database)."""
+    password = read_demo_passwords(cluster.folder / "demo-accounts.txt")["lanhdao"]
+    context = browser.new_context(viewport=TABLET, locale="vi-VN", has_touch=True)
+    page = context.new_page()
+    page.goto(cluster.front + "/tasks")
+    page.get_by_label("Tên đăng nhập").fill("lanhdao", timeout=60_000)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").tap()
+    page.wait_for_function("() => location.pathname.endsWith('/tasks')", timeout=30_000)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    _settle(page)
+    assert any(c["name"] == COOKIE for c in context.cookies())  # the HttpOnly session cookie, set by the server
+    page.reload()  # a reload stays signed in
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    assert page.get_by_label("Mật khẩu").count() == 0
+    context.close()
 
 
 def test_a_save_on_one_process_shows_on_the_others_next_page_run(cluster, browser):
