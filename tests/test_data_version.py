@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 
 import pytest
@@ -28,8 +29,9 @@ UNREACHABLE = "postgresql://postgres@127.0.0.1:9/office_nowhere"  # the discard 
 
 
 def _version(engine) -> int:
+    """The sum of the counters (the server's start time beside it does not change within a test)."""
     with engine.connect() as conn:
-        return data_version.current(conn)
+        return data_version.current(conn)[0]
 
 
 def _unit(engine) -> int:
@@ -91,16 +93,14 @@ def test_every_versioned_table_has_its_triggers(engine):
     with engine.connect() as conn:
         names = set(conn.execute(text("SELECT table_name FROM office_data_version")).scalars())
     assert set(data_version.VERSIONED_TABLES) <= names
-    with engine.begin() as conn:
-        for table in data_version.VERSIONED_TABLES:
-            before = conn.execute(
-                text("SELECT version FROM office_data_version WHERE table_name = :t"), {"t": table}
-            ).scalar_one()
+    counter = text("SELECT version FROM office_data_version WHERE table_name = :t")
+    for table in data_version.VERSIONED_TABLES:
+        with engine.begin() as conn:
+            before = conn.execute(counter, {"t": table}).scalar_one()
             conn.execute(text(f"DELETE FROM {table} WHERE 1 = 0"))  # a statement touching no row
             conn.execute(text(f"UPDATE {table} SET {_first_column(conn, table)} = {_first_column(conn, table)}"))
-            after = conn.execute(
-                text("SELECT version FROM office_data_version WHERE table_name = :t"), {"t": table}
-            ).scalar_one()
+        with engine.begin() as conn:  # bumped at the commit
+            after = conn.execute(counter, {"t": table}).scalar_one()
             if conn.dialect.name == "postgresql":  # statement triggers fire for a statement touching no row
                 assert after > before, table
             else:  # row triggers: one per event
@@ -149,6 +149,72 @@ def test_truncate_and_another_systems_role_bump_the_version(migrated):
         with engine.begin() as conn:
             conn.execute(text(f"DROP OWNED BY {role}"))
             conn.execute(text(f"DROP ROLE {role}"))
+
+
+@pytest.mark.postgres
+def test_a_temporary_table_cannot_shadow_the_counters(migrated):
+    """A role allowed to write one table creates a temporary office_data_version: the real counter is still
+    bumped, and its own table receives nothing (the functions search pg_temp last, names qualified)."""
+    engine = get_engine(migrated("postgres"))
+    unit_id = _unit(engine)
+    role = f"shadow_{uuid.uuid4().hex[:8]}"
+    with engine.begin() as conn:
+        database = conn.execute(text("SELECT current_database()")).scalar()
+        conn.execute(text(f"CREATE ROLE {role}"))
+        conn.execute(text(f"GRANT USAGE ON SCHEMA {conn.execute(text('SELECT current_schema()')).scalar()} TO {role}"))
+        conn.execute(text(f'GRANT TEMPORARY ON DATABASE "{database}" TO {role}'))
+        conn.execute(text(f"GRANT SELECT, INSERT ON point_checks TO {role}"))
+        conn.execute(text(f"GRANT USAGE ON SEQUENCE point_checks_id_seq TO {role}"))
+    try:
+        start = _version(engine)
+        with engine.connect() as conn:
+            with conn.begin():
+                conn.execute(text(f"SET ROLE {role}"))
+                conn.execute(
+                    text("CREATE TEMP TABLE office_data_version (table_name text PRIMARY KEY, version bigint)")
+                )
+                conn.execute(text("CREATE TEMP TABLE office_data_version_pending (id bigserial PRIMARY KEY)"))
+                conn.execute(
+                    text("INSERT INTO point_checks (unit_id, checked_at, status) VALUES (:u, now(), 'connected')"),
+                    {"u": unit_id},
+                )
+            shadow = conn.execute(text("SELECT count(*) FROM pg_temp.office_data_version")).scalar_one()
+            conn.execute(text("RESET ROLE"))
+            conn.execute(text("DISCARD TEMP"))  # the pooled connection goes back without them
+            conn.commit()
+        assert shadow == 0
+        assert _version(engine) > start
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {role}"))
+            conn.execute(text(f"DROP ROLE {role}"))
+
+
+@pytest.mark.postgres
+def test_a_long_transaction_does_not_hold_up_another_writer_of_the_same_table(migrated):
+    """The counters are bumped at COMMIT: while another system's transaction on point_checks stays open,
+    the app's own insert into point_checks commits at once (it waited for the counter's lock before)."""
+    engine = get_engine(migrated("postgres"))
+    unit_id = _unit(engine)
+    start = _version(engine)
+    with engine.connect() as other:
+        other_tx = other.begin()
+        other.execute(
+            text("INSERT INTO point_checks (unit_id, checked_at, status) VALUES (:u, now(), 'degraded')"),
+            {"u": unit_id},
+        )
+        started = time.monotonic()
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '1s'")
+            conn.execute(
+                text("INSERT INTO point_checks (unit_id, checked_at, status) VALUES (:u, now(), 'connected')"),
+                {"u": unit_id},
+            )
+        assert time.monotonic() - started < 1
+        mid = _version(engine)
+        assert mid > start  # the app's commit is seen
+        other_tx.commit()
+    assert _version(engine) > mid  # and the other's, at its commit
 
 
 def count_checks(conn: Connection, unit_id: int) -> int:

@@ -62,6 +62,8 @@ def test_migrations_match_schema_module(engine):
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     # the folded-search indexes are PostgreSQL expressions (migration 0005), not columns of schema.py
     diff = [d for d in diff if not (d[0] == "remove_index" and d[1].name in FOLDED_INDEXES)]
+    # PostgreSQL's bump at commit keeps one row per open transaction there (data_access.core.data_version)
+    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name == "office_data_version_pending")]
     assert diff == []
 
 

@@ -34,24 +34,68 @@ VERSIONED_TABLES = (
 PG_FUNCTION = "office_data_version_bump"
 
 
-def current(conn: Connection) -> int:
-    """The sum of the tables' versions: any committed write to a versioned table makes it larger."""
-    return int(conn.execute(text("SELECT COALESCE(SUM(version), 0) FROM office_data_version")).scalar_one())
+def current(conn: Connection) -> tuple[int, str | None]:
+    """The sum of the tables' versions (any committed write to a versioned table makes it larger), with the
+    server's start time on PostgreSQL: a server restored from a backup, or a standby promoted in its place,
+    starts anew, so a figure cached before can never be taken for one of its versions."""
+    if conn.dialect.name == "postgresql":
+        row = conn.execute(
+            text("SELECT COALESCE(SUM(version), 0), CAST(pg_postmaster_start_time() AS text) FROM office_data_version")
+        ).one()
+        return int(row[0]), row[1]
+    return int(conn.execute(text("SELECT COALESCE(SUM(version), 0) FROM office_data_version")).scalar_one()), None
+
+
+def pg_functions_sql(schema: str) -> list[str]:
+    """The two functions and the pending table of PostgreSQL's bump at commit.
+
+    A statement on a versioned table only notes the table in a transaction-local setting (and, the first
+    time in the transaction, inserts one row into office_data_version_pending). That row's constraint
+    trigger is DEFERRED: it fires at COMMIT and bumps the noted tables' counters, in name order, then
+    deletes its row. So a counter row is locked only for the moment of a commit: a long transaction of
+    another writer does not hold up the app's saves to the same table, and two transactions never wait for
+    each other's counters in opposite orders. The functions run as their owner, with pg_temp searched
+    last and every name qualified, so a role allowed to write one table can neither shadow the counters
+    with a temporary table nor run anything as the owner.
+    """
+    safe = f"SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp"
+    return [
+        f"CREATE TABLE IF NOT EXISTS {schema}.office_data_version_pending (id bigserial PRIMARY KEY)",
+        f"CREATE OR REPLACE FUNCTION {schema}.{PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql {safe} AS $$ "
+        "DECLARE touched text := COALESCE(current_setting('office.data_version_touched', true), ''); "
+        "BEGIN "
+        "IF position('|' || TG_TABLE_NAME || '|' IN touched) = 0 THEN "
+        "  IF touched = '' THEN "
+        f"    INSERT INTO {schema}.office_data_version_pending DEFAULT VALUES; "
+        "    touched := '|'; "
+        "  END IF; "
+        "  PERFORM pg_catalog.set_config('office.data_version_touched', touched || TG_TABLE_NAME || '|', true); "
+        "END IF; "
+        "RETURN NULL; END $$",
+        f"CREATE OR REPLACE FUNCTION {schema}.office_data_version_commit() RETURNS trigger LANGUAGE plpgsql {safe} "
+        "AS $$ DECLARE t text; BEGIN "
+        "FOR t IN SELECT DISTINCT x FROM unnest(pg_catalog.string_to_array(pg_catalog.btrim("
+        "COALESCE(current_setting('office.data_version_touched', true), ''), '|'), '|')) AS x "
+        "WHERE x <> '' ORDER BY x LOOP "
+        f"  INSERT INTO {schema}.office_data_version AS v (table_name, version) VALUES (t, 1) "
+        "  ON CONFLICT (table_name) DO UPDATE SET version = v.version + 1; "
+        "END LOOP; "
+        "PERFORM pg_catalog.set_config('office.data_version_touched', '', true); "
+        f"DELETE FROM {schema}.office_data_version_pending WHERE id = NEW.id; "
+        "RETURN NULL; END $$",
+        f"DROP TRIGGER IF EXISTS office_data_version_commit ON {schema}.office_data_version_pending",
+        f"CREATE CONSTRAINT TRIGGER office_data_version_commit AFTER INSERT ON {schema}.office_data_version_pending "
+        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {schema}.office_data_version_commit()",
+    ]
 
 
 def pg_trigger_sql(tables: Iterable[str], schema: str) -> list[str]:
-    statements = [
-        f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql "
-        f"SECURITY DEFINER SET search_path = pg_catalog, {schema} AS $$ BEGIN "
-        "INSERT INTO office_data_version AS v (table_name, version) VALUES (TG_TABLE_NAME, 1) "
-        "ON CONFLICT (table_name) DO UPDATE SET version = v.version + 1; "
-        "RETURN NULL; END $$"
-    ]
+    statements = pg_functions_sql(schema)
     for table in tables:
         statements.append(f"DROP TRIGGER IF EXISTS {PG_FUNCTION} ON {table}")
         statements.append(
             f"CREATE TRIGGER {PG_FUNCTION} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_FUNCTION}()"
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {schema}.{PG_FUNCTION}()"
         )
     return statements
 

@@ -8,12 +8,15 @@ served. The triggers run in the writer's own transaction, so the new version is 
 when the data is (a sequence would be bumped before the commit, and a reader could cache the old
 data under the new version).
 
-PostgreSQL: one statement-level trigger per table (a bulk insert bumps once), TRUNCATE included;
-the function runs as its owner with its own search_path, so another system's role needs rights on
-its own tables only. SQLite: row triggers. One row per table, so writers of different tables do
-not wait for each other. The session bookkeeping (login_sessions, login_failures) and the audit
-trail are not versioned: they are read live, never from the cache, and versioning them would
-invalidate every process's cache each time a session is touched.
+PostgreSQL: one statement-level trigger per table (a bulk insert costs one call), TRUNCATE included,
+notes the table; the counters are bumped once per transaction at COMMIT by a deferred constraint
+trigger (data_access.core.data_version.pg_functions_sql), so a counter is locked only for the
+moment of a commit. The functions run as their owner with pg_temp searched last and every name
+qualified, so another system's role needs rights on its own tables only and cannot shadow anything.
+SQLite: row triggers (its writers take turns anyway). One row per table. The session bookkeeping
+(login_sessions, login_failures) and the audit trail are not versioned: they are read live, never
+from the cache, and versioning them would invalidate every process's cache each time a session is
+touched.
 
 Revision ID: 0009
 Revises: 0008
@@ -57,6 +60,13 @@ def upgrade():
         schema = bind.execute(sa.text("SELECT quote_ident(current_schema())")).scalar_one()
         for statement in pg_trigger_sql(VERSIONED_TABLES, schema):
             op.execute(statement)
+        # 0008's functions searched pg_temp first (PostgreSQL's default when it is not named): a writer's
+        # temporary documents_daily could shadow the summary inside them. pg_temp last, as here.
+        for name in ("documents_daily_insert", "documents_daily_delete", "documents_daily_update"):
+            op.execute(f"ALTER FUNCTION {schema}.{name}() SET search_path = pg_catalog, {schema}, pg_temp")
+        op.execute(
+            f"ALTER FUNCTION {schema}.documents_daily_truncate() SET search_path = pg_catalog, {schema}, pg_temp"
+        )
     else:
         for statement in sqlite_trigger_sql(VERSIONED_TABLES):
             op.execute(statement)
@@ -68,6 +78,8 @@ def downgrade():
         for table in VERSIONED_TABLES:
             op.execute(f"DROP TRIGGER IF EXISTS office_data_version_bump ON {table}")
         op.execute("DROP FUNCTION IF EXISTS office_data_version_bump()")
+        op.execute("DROP TABLE IF EXISTS office_data_version_pending")
+        op.execute("DROP FUNCTION IF EXISTS office_data_version_commit()")
     else:
         for table in VERSIONED_TABLES:
             for event in ("insert", "update", "delete"):
