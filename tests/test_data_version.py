@@ -286,3 +286,28 @@ def test_units_are_versioned_too(engine):
         assert _version(engine) > start
     _unit(engine)
     assert _version(engine) > start
+
+
+def test_a_read_url_beside_sqlite_is_ignored(monkeypatch, tmp_path):
+    from data_access.core.config import database_read_url
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'office.db'}")
+    monkeypatch.setenv("DATABASE_READ_URL", "postgresql://p@127.0.0.1:5433/office")
+    assert database_read_url() is None
+
+
+def test_a_session_checked_on_the_replica_during_a_long_outage_does_not_end(engine):
+    """While the primary is down the "last seen" cannot be written; an outage longer than the idle limit
+    must not sign everyone out. Ended and disabled sessions still end."""
+    from data_access.accounts import sessions
+    from data_access.accounts.users import create_user, set_active
+
+    user = create_user(engine, f"u{uuid.uuid4().hex[:6]}", "viewer", "Người Xem", "ngựa vằn đi qua cầu tre")
+    long_ago = dt.datetime(2025, 8, 28, 2, tzinfo=dt.UTC)
+    token = sessions.start_session(engine, user, long_ago)
+    later = long_ago + dt.timedelta(hours=2)
+    assert sessions.session_user(engine, token, later, on_replica=True).login == user.login
+    assert sessions.session_user(engine, token, later) is None  # on the primary, idle: ended
+    other = sessions.start_session(engine, user, later)
+    set_active(engine, user.login, False)
+    assert sessions.session_user(engine, other, later, on_replica=True) is None

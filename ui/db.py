@@ -54,7 +54,9 @@ def _cached(kind: Freshness):
         return _run(url, _query, args)
 
     read.__qualname__ = read.__name__ = f"read_{kind.name}"
-    return st.cache_data(ttl=kind.seconds, show_spinner=False, max_entries=4 if kind is SHOW else None)(read)
+    # Bounded: entries of older data versions are never read again and leave at their TTL or here.
+    entries = {SHOW.name: 4, CHOICES.name: 500}.get(kind.name, 5000)
+    return st.cache_data(ttl=kind.seconds, show_spinner=False, max_entries=entries)(read)
 
 
 _READS = {kind.name: _cached(kind) for kind in (FIGURES, CHOICES, SHOW)}
@@ -72,6 +74,8 @@ def _session_state():
 
 
 PIN_SECONDS = 600  # a session's pin to the primary is forgotten after this, replayed or not
+REPLICA_CHECK_SECONDS = 2.0  # how often a process compares the replica's replay with the primary's position
+MAX_BEHIND_SECONDS = 30.0  # a replica behind the primary longer than this is passed over (stuck, cut off)
 
 
 class CachedDatabase(Database):
@@ -81,6 +85,8 @@ class CachedDatabase(Database):
     def __init__(self, url: str, read_url: str | None = None) -> None:
         super().__init__(url, read_url)
         self._pins: dict[str, tuple[str, float]] = {}
+        self._replica_checked_at = -REPLICA_CHECK_SECONDS
+        self._behind_since: float | None = None  # since when the replica has been short of the primary
 
     @staticmethod
     def _who() -> str | None:
@@ -110,9 +116,37 @@ class CachedDatabase(Database):
                 memo[url] = data_version.current(conn)
         return memo[url]
 
+    def _replica_stale(self) -> bool:
+        """The replica has stayed behind the primary for over MAX_BEHIND_SECONDS (its replay stuck or paused,
+        or cut off from the primary): the reads go to the primary while it answers. Checked every
+        REPLICA_CHECK_SECONDS per process; a primary that does not answer leaves the replica as it is."""
+        now = time.monotonic()
+        if now - self._replica_checked_at >= REPLICA_CHECK_SECONDS and not self.is_down(self.url):
+            self._replica_checked_at = now
+            try:
+                with get_engine(self.read_url).connect() as conn:
+                    replayed = replication.replayed_position(conn)
+                with self.engine.connect() as conn:
+                    position = replication.primary_position(conn)
+                    late = (
+                        replayed is not None and position is not None and replication.behind(conn, position, replayed)
+                    )
+                if not late:
+                    self._behind_since = None
+                elif self._behind_since is None:
+                    self._behind_since = now
+            except Exception:  # noqa: BLE001 (either server down: on_any passes over it)
+                pass
+        return self._behind_since is not None and now - self._behind_since > MAX_BEHIND_SECONDS
+
     def _prefer_primary(self) -> bool:
-        """Read your writes: this session saved something the replica has not replayed yet."""
-        if self.read_url is None or not self._pins:
+        """Read your writes: this session saved something the replica has not replayed yet; or the replica
+        has fallen behind."""
+        if self.read_url is None:
+            return False
+        if self._replica_stale():
+            return True
+        if not self._pins:
             return False
         who = self._who()
         pin = self._pins.get(who) if who else None
@@ -129,8 +163,9 @@ class CachedDatabase(Database):
             try:
                 with get_engine(self.read_url).connect() as conn:
                     memo[("replayed", position)] = replication.replayed(conn, position)
-            except Exception:  # noqa: BLE001 (the replica is down: the reads go to the primary anyway)
+            except Exception:  # noqa: BLE001 (the replica is down: the reads go to the primary meanwhile)
                 memo[("replayed", position)] = False
+                self._mark(self.read_url, down=True)
         if memo[("replayed", position)]:
             self._pins.pop(who, None)
             return False

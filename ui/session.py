@@ -49,7 +49,11 @@ def signed_in_user(db: Database, activity: bool = True) -> users.User | None:
         token = None
     # On the primary; while it does not answer, from the replica (read only: the bookkeeping write is skipped).
     user = (
-        db.on_primary_or_replica(lambda engine: login_sessions.session_user(engine, token, activity=activity))
+        db.on_primary_or_replica(
+            lambda engine: login_sessions.session_user(
+                engine, token, activity=activity, on_replica=engine is not db.engine
+            )
+        )
         if token
         else None
     )
@@ -81,10 +85,12 @@ def sign_in(db: Database, login: str, password: str) -> users.User:
 def sign_out(db: Database) -> None:
     token = st.session_state.pop(keys.SESSION_TOKEN, None)
     st.session_state.pop(keys.USER, None)
-    guarded(lambda: login_sessions.end_session(db.engine, token))
+    # This browser is signed out whatever the database says (with the primary down, the session row
+    # cannot be ended: the cookie is cleared all the same and the old token no longer counts here).
     st.session_state[keys.SIGNED_OUT] = True
     if routes.served():
         st.session_state[keys.COOKIE_TO_SET] = ""
+    guarded(lambda: Database.write(db, login_sessions.end_session, token))
 
 
 def change_password(db: Database, current_password: str, new_password: str) -> None:

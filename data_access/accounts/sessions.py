@@ -54,7 +54,7 @@ def start_session(engine: Engine, user: User, now: dt.datetime | None = None) ->
 
 
 def session_user(
-    engine: Engine, token: str | None, now: dt.datetime | None = None, activity: bool = True
+    engine: Engine, token: str | None, now: dt.datetime | None = None, activity: bool = True, on_replica: bool = False
 ) -> User | None:
     """The user of a live session; None if ended, idle too long or the account disabled.
 
@@ -82,6 +82,9 @@ def session_user(
         ).first()
     if row is None:
         return None
+    if on_replica:  # the primary is down: nothing can be written, and a session idle only because its
+        # "last seen" could not be written during the outage must not end; ended and disabled still count
+        return User(row[2], row.login, row.full_name, row.role, row.active) if row.active else None
     if not row.active or now - row.last_seen_at > idle_limit():
         _quick_write(engine, update(login_sessions).where(login_sessions.c.id == row[0]).values(ended_at=now))
         return None

@@ -46,6 +46,8 @@ def database_url() -> str:
 def database_read_url() -> str | None:
     """A read replica (a PostgreSQL hot standby of DATABASE_URL): DATABASE_READ_URL, or `read_url` beside
     `url` in secrets.toml. None (unset): one database for reads and writes."""
+    if not database_url().startswith("postgresql"):  # a replica of SQLite: none (a leftover variable)
+        return None
     if os.environ.get("DATABASE_URL", "").strip():  # the environment's pair, never half from the secrets
         return os.environ.get("DATABASE_READ_URL", "").strip() or None
     return os.environ.get("DATABASE_READ_URL", "").strip() or _secret("read_url") or None

@@ -97,10 +97,18 @@ class Timed:
 DOWN_SECONDS = 10  # a server that did not answer is passed over this long, then tried again
 
 
+FALLS_BACK = (
+    DatabaseProblem.UNREACHABLE,  # the server does not answer
+    DatabaseProblem.REPLICA_CONFLICT,  # a hot standby cancelled the query (a conflict with recovery)
+    DatabaseProblem.NOT_MIGRATED,  # a standby that has not replayed a migration yet (a rolling upgrade)
+    DatabaseProblem.OUTDATED,
+)
+MAX_DOWN_SECONDS = 60  # a server that keeps failing is passed over longer and longer, up to this
+
+
 def _falls_back(problem: DatabaseProblem) -> bool:
-    """Whether another server may answer instead: this one is unreachable, or a hot standby cancelled
-    the query (a conflict with recovery)."""
-    return problem.reason in (DatabaseProblem.UNREACHABLE, DatabaseProblem.REPLICA_CONFLICT)
+    """Whether another server may answer instead."""
+    return problem.reason in FALLS_BACK
 
 
 class Database:
@@ -113,6 +121,7 @@ class Database:
         self.url = url
         self.read_url = read_url if read_url and read_url != url else None
         self._down: dict[str, float] = {}  # URL -> monotonic time until which it is passed over
+        self._failures: dict[str, int] = {}  # URL -> failures in a row: the time passed over doubles with each
         self._lock = threading.Lock()
 
     @property
@@ -127,9 +136,11 @@ class Database:
     def _mark(self, url: str, down: bool) -> None:
         with self._lock:
             if down:
-                self._down[url] = time.monotonic() + DOWN_SECONDS
+                failures = self._failures[url] = self._failures.get(url, 0) + 1
+                self._down[url] = time.monotonic() + min(DOWN_SECONDS * 2 ** (failures - 1), MAX_DOWN_SECONDS)
             else:
                 self._down.pop(url, None)
+                self._failures.pop(url, None)
 
     def read_only(self) -> bool:
         """The primary did not answer a moment ago, and the replica serves the reads: saving is paused."""
@@ -153,10 +164,10 @@ class Database:
             except DatabaseProblem as failed:
                 if self.read_url is None or not _falls_back(failed):
                     raise
-                self._mark(url, down=failed.reason == DatabaseProblem.UNREACHABLE)
+                self._mark(url, down=failed.reason != DatabaseProblem.REPLICA_CONFLICT)
                 problem = failed
                 continue
-            if url in self._down:
+            if url in self._down or url in self._failures:
                 self._mark(url, down=False)
             return value
         assert problem is not None

@@ -57,6 +57,8 @@ def classify(exc: BaseException) -> DatabaseProblem:
             or "deadlock detected" in text
         ):
             return DatabaseProblem(DatabaseProblem.BUSY, type(exc.orig).__name__)
+        if "read-only transaction" in text:  # a write that reached a standby
+            return DatabaseProblem(DatabaseProblem.READ_ONLY, type(exc.orig).__name__)
         if "conflict with recovery" in text:
             return DatabaseProblem(DatabaseProblem.REPLICA_CONFLICT, type(exc.orig).__name__)
         if "no such table" in text or ("relation" in text and "does not exist" in text):

@@ -41,3 +41,17 @@ def replay_lag_bytes(conn: Connection, position: str) -> int | None:
         ),
         {"p": position},
     ).scalar_one()
+
+
+def replayed_position(conn: Connection) -> str | None:
+    """How far this standby has replayed (None if it is no standby)."""
+    return conn.execute(
+        text("SELECT CASE WHEN pg_is_in_recovery() THEN CAST(pg_last_wal_replay_lsn() AS text) END")
+    ).scalar_one()
+
+
+def behind(conn: Connection, position: str, replayed: str) -> bool:
+    """Whether `replayed` (a standby's) is short of `position` (the primary's), on any server."""
+    return bool(
+        conn.execute(text("SELECT CAST(:r AS pg_lsn) < CAST(:p AS pg_lsn)"), {"r": replayed, "p": position}).scalar()
+    )
