@@ -88,10 +88,14 @@ def main(argv: list[str] | None = None) -> dict:
     else:
         _cluster(folder, "up", "--replicas", str(max(processes)), "--port", "0")
     state = json.loads((folder / "cluster.json").read_text())
-    primary = f"postgresql://postgres@127.0.0.1:{state['primary_port']}/office"
+    primary = f"postgresql://postgres:{state['pg_password']}@127.0.0.1:{state['primary_port']}/office"
     front = f"http://127.0.0.1:{state['front_port']}"
     print(f"up after {time.monotonic() - began:.0f} s: {front}", flush=True)
-    tokens = open_sessions(primary, "bench_viewer", max(users) + 1)
+    try:
+        tokens = open_sessions(primary, "bench_viewer", max(users) + 1)
+    except BaseException:
+        _cluster(folder, "down", *([] if args.keep else ["--clean"]))
+        raise
     results = {
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),

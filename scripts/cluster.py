@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 DATABASE = "office"
 STATE = "cluster.json"
+SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
 
 
 # --- small helpers ------------------------------------------------------------------------------------------
@@ -118,9 +120,20 @@ def _wait_http(url: str, timeout: float, pid: int | None = None) -> bool:
     return False
 
 
-def _terminate(pid: int | None, timeout: float = 10.0, kill: bool = False) -> None:
-    """Stop a process group we started (SIGTERM, then SIGKILL after `timeout`; SIGKILL at once if `kill`)."""
+def _ours(pid: int | None, marker: str) -> bool:
+    """Whether `pid` still runs the program we started there (after a reboot the number may be another's)."""
     if not _alive(pid):
+        return False
+    try:
+        return marker in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return False
+
+
+def _terminate(pid: int | None, timeout: float = 10.0, kill: bool = False, marker: str = "") -> None:
+    """Stop a process group we started (SIGTERM, then SIGKILL after `timeout`; SIGKILL at once if `kill`),
+    only if it still runs `marker` (streamlit, haproxy)."""
+    if not _ours(pid, marker):
         return
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL if kill else signal.SIGTERM)
@@ -150,22 +163,21 @@ class Cluster:
 
     # -- PostgreSQL ------------------------------------------------------------------------------------------
     def pg_url(self, name: str, database: str = DATABASE) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.state[name]['port']}/{database}"
+        """The server's URL with the cluster's password (kept in the 0600 state file only)."""
+        port = self.state[f"{name}_port"]
+        return f"postgresql://postgres:{self.state['pg_password']}@127.0.0.1:{port}/{database}"
+
+    def pg_env(self) -> dict:
+        return {**os.environ, "PGPASSWORD": self.state["pg_password"]}
 
     def _pg_ctl(self, name: str, *args: str) -> None:
         data = self.dir / name
         _run(_as_owner([str(BIN / "pg_ctl"), "-D", str(data), "-w", "-t", "60", *args]))
 
     def pg_start(self, name: str) -> None:
-        port = self.state[name]["port"]
-        self._pg_ctl(
-            name,
-            "-l",
-            str(self.dir / name / "server.log"),
-            "-o",
-            f"-p {port} -k {self.dir / name} -c listen_addresses=127.0.0.1",
-            "start",
-        )
+        # port, socket folder and address are in the server's own configuration (written by init_*), not on
+        # a command line that pg_ctl hands to a shell
+        self._pg_ctl(name, "-l", str(self.dir / name / "server.log"), "start")
 
     def pg_stop(self, name: str, immediate: bool = False) -> None:
         if self.pg_running(name):
@@ -181,23 +193,41 @@ class Cluster:
 
     def psql(self, name: str, sql: str, database: str = "postgres") -> str:
         cmd = ["psql"]
-        cmd += ["-h", "127.0.0.1", "-p", str(self.state[name]["port"]), "-U", "postgres", "-d", database]
-        return _run([*cmd, "-XAtqc", sql]).stdout.strip()
+        cmd += ["-h", "127.0.0.1", "-p", str(self.state[f"{name}_port"]), "-U", "postgres", "-d", database]
+        return _run([*cmd, "-XAtqc", sql], env=self.pg_env()).stdout.strip()
+
+    def _server_settings(self, name: str) -> str:
+        return (
+            f"\n# scripts/cluster: the {name}, on loopback only, its socket in its own folder\n"
+            f"port = {self.state[f'{name}_port']}\nlisten_addresses = '127.0.0.1'\n"
+            f"unix_socket_directories = '{self.dir / name}'\nunix_socket_permissions = 0700\n"
+        )
 
     def init_primary(self) -> None:
         data = self.dir / "primary"
         data.mkdir(parents=True)
         _own(data)
         data.chmod(0o700)
-        _run(_as_owner([str(BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"]))
-        conf = data / "postgresql.conf"
-        with conf.open("a") as f:
+        # A password for TCP (scram), peer for the owner's own socket: no other local user gets in.
+        secret = self.dir / "pg-password"
+        secret.write_text(self.state["pg_password"] + "\n")
+        secret.chmod(0o600)
+        _own(secret)
+        try:
+            _run(
+                _as_owner(
+                    [str(BIN / "initdb"), "-D", str(data), "-U", "postgres", "-E", "UTF8"]
+                    + ["--auth-local=peer", "--auth-host=scram-sha-256", f"--pwfile={secret}"]
+                )
+            )
+        finally:
+            secret.unlink(missing_ok=True)
+        with (data / "postgresql.conf").open("a") as f:
             f.write(
-                "\n# scripts/cluster: a primary with one streaming hot standby\n"
-                "wal_level = replica\nmax_wal_senders = 5\nwal_keep_size = 256MB\nhot_standby = on\n"
+                self._server_settings("primary")
+                + "wal_level = replica\nmax_wal_senders = 5\nwal_keep_size = 256MB\nhot_standby = on\n"
                 "hot_standby_feedback = on\nmax_connections = 200\nshared_buffers = 256MB\n"
             )
-        self.state["primary"] = {"port": self.state["primary_port"]}
         self.pg_start("primary")
 
     def init_replica(self) -> None:
@@ -207,14 +237,14 @@ class Cluster:
         data.mkdir(parents=True)
         _own(data)
         data.chmod(0o700)
-        port = self.state["primary"]["port"]
+        port = self.state["primary_port"]
+        conninfo = f"host=127.0.0.1 port={port} user=postgres password={self.state['pg_password']}"
+        # -R writes primary_conninfo (with the password, into the replica's 0600 folder) and standby.signal
         _run(
-            _as_owner(
-                [str(BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-D", str(data)]
-                + ["-R", "-X", "stream", "-c", "fast"]
-            )
+            _as_owner([str(BIN / "pg_basebackup"), "-d", conninfo, "-D", str(data), "-R", "-X", "stream", "-c", "fast"])
         )
-        self.state["replica"] = {"port": self.state["replica_port"]}
+        with (data / "postgresql.conf").open("a") as f:
+            f.write(self._server_settings("replica"))
         self.pg_start("replica")
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -231,16 +261,20 @@ class Cluster:
         if from_database:
             say(f"copying {from_database.rsplit('@', 1)[-1]} into the primary (pg_dump | pg_restore)")
             dump = subprocess.Popen(["pg_dump", "-Fc", "-d", from_database], stdout=subprocess.PIPE)
-            restore = subprocess.run(
-                ["pg_restore", "--no-owner", "-h", "127.0.0.1", "-p", str(self.state["primary"]["port"])]
-                + ["-U", "postgres", "-d", DATABASE, "-j", "1"],
+            restore = subprocess.Popen(
+                ["pg_restore", "--no-owner", "-h", "127.0.0.1", "-p", str(self.state["primary_port"])]
+                + ["-U", "postgres", "-d", DATABASE],
                 stdin=dump.stdout,
-                capture_output=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
                 text=True,
+                env=self.pg_env(),
             )
+            dump.stdout.close()  # pg_restore alone reads it: if it stops, pg_dump gets SIGPIPE instead of hanging
+            _, errors = restore.communicate()
             dump.wait()
             if dump.returncode != 0 or restore.returncode != 0:
-                raise SystemExit(f"copying the database failed: {restore.stderr[-1500:]}")
+                raise SystemExit(f"copying the database failed: {errors[-1500:]}")
             _run([sys.executable, "-m", "data_access", "migrate"], cwd=ROOT, env=env)
         else:
             _run([sys.executable, "-m", "data_access", "migrate"], cwd=ROOT, env=env)
@@ -331,14 +365,14 @@ backend apps
         self.start_balancer()
         self.save()
         front = f"http://127.0.0.1:{self.state['front_port']}"
-        if not _wait_http(front + "/_stcore/health", 30):
+        if not _wait_http(front + "/_stcore/health", 30, self.state["balancer"]["pid"]):
             raise SystemExit(f"HAProxy does not answer on {front}: see {self.dir / 'haproxy.log'}")
 
     def stop_app_tier(self) -> None:
-        _terminate((self.state.get("balancer") or {}).get("pid"))
+        _terminate((self.state.get("balancer") or {}).get("pid"), marker="haproxy")
         self.state.pop("balancer", None)
         for app in self.state.get("apps", []):
-            _terminate(app.get("pid"))
+            _terminate(app.get("pid"), marker="streamlit")
         self.state["apps"] = []
         self.save()
 
@@ -354,8 +388,12 @@ backend apps
 
 def up(args) -> Cluster:
     cluster = Cluster(Path(args.dir))
-    if cluster.state.get("apps") and any(_alive(a.get("pid")) for a in cluster.state["apps"]):
+    if not SAFE_PATH.fullmatch(str(cluster.dir)):
+        raise SystemExit(f"--dir: letters, digits and ._-/ only (it goes into the servers' settings): {cluster.dir}")
+    if cluster.state.get("apps") and any(_ours(a.get("pid"), "streamlit") for a in cluster.state["apps"]):
         raise SystemExit(f"the cluster in {cluster.dir} is running: scripts/cluster down first")
+    if (cluster.dir / "primary").exists() and not cluster.state.get("initialised"):
+        raise SystemExit(f"an earlier start in {cluster.dir} did not finish: scripts/cluster down --clean, then up")
     front = args.port or free_port()
     if not _port_free(front):
         raise SystemExit(f"port {front} is taken: choose another with --port")
@@ -372,7 +410,9 @@ def up(args) -> Cluster:
     started = time.monotonic()
     try:
         if not (cluster.dir / "primary").exists():
-            cluster.state.update(primary_port=free_port(), replica_port=free_port())
+            cluster.state.update(
+                primary_port=free_port(), replica_port=free_port(), pg_password=secrets.token_urlsafe(24)
+            )
             cluster.save()
             say(f"PostgreSQL primary: initdb into {cluster.dir / 'primary'}, port {cluster.state['primary_port']}")
             cluster.init_primary()
@@ -380,6 +420,7 @@ def up(args) -> Cluster:
             cluster.load_data(args.from_database, args.scale)
             say(f"PostgreSQL hot standby: pg_basebackup into {cluster.dir / 'replica'}")
             cluster.init_replica()
+            cluster.state["initialised"] = True
         else:
             say(f"PostgreSQL primary and standby: starting again from {cluster.dir}")
             for name in ("primary", "replica"):
@@ -498,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.name in ("primary", "replica"):
             cluster.pg_stop(args.name, immediate=args.kill)
         else:
-            _terminate(cluster.app(args.name).get("pid"), kill=args.kill)
+            _terminate(cluster.app(args.name).get("pid"), kill=args.kill, marker="streamlit")
     elif args.command == "start":
         if args.name in ("primary", "replica"):
             cluster.pg_start(args.name)
