@@ -13,8 +13,9 @@ writing transaction, whoever writes). Each page run reads the version once,
 so a write by this process, by another process serving the app, by the
 command line or by another system straight into the tables is seen by the
 next page run of every process: no cached figure older than the last
-committed write is ever served. A write through the handle also clears this
-process's reads at once.
+committed write to the server it reads is ever served (a replica reads as of
+its replay, milliseconds behind; one left behind over 30 s is passed over). A
+write through the handle also clears this process's reads at once.
 
 With a read replica (`DATABASE_READ_URL`), reads run there and writes on the
 primary; after a save the session reads from the primary until the replica
