@@ -12,12 +12,27 @@ from i18n.catalogues import (
     points,
     report_files,
     reports,
+    services,
     shell,
     slides,
     tasks,
 )
 
-DOMAINS = (shell, overview, edits, tasks, documents, meetings, points, accounts, cli, reports, report_files, slides)
+DOMAINS = (
+    shell,
+    overview,
+    edits,
+    tasks,
+    documents,
+    meetings,
+    points,
+    accounts,
+    cli,
+    reports,
+    report_files,
+    slides,
+    services,
+)
 
 
 def merged(language: str) -> dict[str, str]:
