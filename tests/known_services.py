@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlalchemy import insert
 
-from data_access.core.schema import dossiers, procedures, service_index
+from data_access.core.schema import dossiers, meeting_points, procedures, service_index
 from tests.builders import Office, vn
 
 NOW = vn(2025, 8, 28, 9, 0)
@@ -147,3 +147,30 @@ def fill(conn) -> None:
     score(D(2024, 9, 30), "total", 79.0, 100.0, 19, 34)  # the first month of the trend
     score(D(2024, 8, 31), "total", 78.0, 100.0, 20, 34)  # thirteen months back: out of the trend
     score(D(2025, 7, 31), "total", 75.0, 100.0, 3, 20, unit=dept)  # the department's own
+
+    # For the units' page: tasks assigned in August (classified on the 28th), and before
+    o.task(dept, D(2025, 8, 10), "completed", D(2025, 8, 9), assigned_on=START, code="NV-U-1")  # on time
+    o.task(dept, D(2025, 8, 10), "completed", D(2025, 8, 15), assigned_on=START, code="NV-U-2")  # late
+    o.task(dept, D(2025, 8, 20), assigned_on=D(2025, 8, 5), code="NV-U-3")  # overdue 8 days
+    o.task(dept, D(2025, 7, 20), assigned_on=D(2025, 7, 1), code="NV-U-4")  # overdue 39 days: backlog only
+    o.task(commune, D(2025, 9, 30), assigned_on=D(2025, 8, 2), code="NV-U-5")  # in time
+    o.task(commune, D(2025, 8, 20), "completed", D(2025, 8, 20), assigned_on=D(2025, 8, 2), code="NV-U-6")  # on time
+    # incoming documents the department has to process
+    o.document("incoming", D(2025, 8, 10), unit_id=dept, due_on=D(2025, 8, 20))  # overdue
+    o.document("incoming", D(2025, 8, 25), unit_id=dept, due_on=D(2025, 8, 30))  # due within the week
+    o.document("incoming", D(2025, 8, 26), unit_id=dept)  # open, no deadline
+    o.document("incoming", D(2025, 8, 1), unit_id=dept, due_on=D(2025, 8, 5), processed_on=D(2025, 8, 4))  # done
+    # the commune's point: checks, and how it joined the online meetings
+    o.check(commune, vn(2025, 8, 27, 7, 0), "degraded")
+    o.check(commune, vn(2025, 8, 28, 7, 0))
+    missed = o.meeting(vn(2025, 8, 11, 8, 0), is_online=True, title="Họp trực tuyến 11/08")
+    joined = o.meeting(vn(2025, 8, 20, 8, 0), is_online=True, title="Họp trực tuyến 20/08")
+    before = o.meeting(vn(2025, 7, 10, 8, 0), is_online=True, title="Họp trực tuyến 10/07")
+    conn.execute(
+        insert(meeting_points),
+        [
+            {"meeting_id": missed, "unit_id": commune, "status": "failed"},  # missed in the period
+            {"meeting_id": joined, "unit_id": commune, "status": "connected"},
+            {"meeting_id": before, "unit_id": commune, "status": "absent"},  # missed before the period
+        ],
+    )
