@@ -16,6 +16,7 @@ from i18n.catalogues import (
     shell,
     slides,
     tasks,
+    units,
 )
 
 DOMAINS = (
@@ -32,6 +33,7 @@ DOMAINS = (
     report_files,
     slides,
     services,
+    units,
 )
 
 
