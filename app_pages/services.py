@@ -4,13 +4,16 @@ import streamlit as st
 
 from components.services import sections
 from components.services.detail import dossier_view, procedure_view
+from components.services.imports import service_import
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import selected_period
+from data_access.accounts.permissions import EDIT, may
 from data_access.core import clock
-from data_access.services import detail, figures, lists
+from data_access.services import detail, figures, imports, lists
 from data_access.services.filters import DossierFilter
 from i18n import fmt_date, t
 from ui.db import current
+from ui.session import current_user
 
 db = current()
 today = clock.today_vn()
@@ -23,6 +26,10 @@ code = st.query_params.get("dossier")
 if code:
     dossier_view(db.read(detail.dossier_by_code, code.strip()[:80], today), code)
     st.stop()
+
+user = current_user()
+if may(user.role, EDIT):  # the export of a province whose system can only give files
+    service_import(user, lambda kind, upload, name: db.read(imports.read_import, kind, upload, name))
 
 period = selected_period()
 f = DossierFilter.of_period(period.start, period.end, today)

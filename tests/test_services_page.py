@@ -87,3 +87,50 @@ def test_a_dossier_in_full(monkeypatch, url):
 def test_unknown_codes(monkeypatch, url, param):
     at = _open(monkeypatch, url, query={param: "KHONG-CO"})
     assert "Không tìm thấy" in at.warning[0].value and "KHONG-CO" in at.warning[0].value
+
+
+def test_no_import_for_a_viewer(monkeypatch, url):
+    at = _open(monkeypatch, url)
+    assert not at.expander or all("Nhập dữ liệu" not in e.label for e in at.expander)
+
+
+def test_the_import_preview_for_a_specialist(monkeypatch, url):
+    """The page reads the upload through the same preview as the command line (tests/test_service_import.py)."""
+    at = _open(monkeypatch, url, role="specialist")
+    assert any(e.label == "Nhập dữ liệu từ hệ thống giải quyết thủ tục hành chính" for e in at.expander)
+    assert at.segmented_control(key="services_import_kind").value == "dossiers"
+
+
+def test_rows_another_system_wrote_straight_into_the_tables(monkeypatch, url, engine):
+    """Only the contract's columns: the defaults fill the rest, and the page counts them."""
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        procedure = conn.execute(
+            text(
+                "INSERT INTO procedures (code, name, level, published_on) "
+                "VALUES ('9.000001', 'Thủ tục ngoài', 'commune', '2025-08-01') RETURNING id"
+            )
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO dossiers (code, procedure_id, unit_id, channel, received_on, due_on) "
+                "VALUES ('HS-NGOAI', :p, :u, 'post', '2025-08-03', '2025-08-04')"
+            ),
+            {"p": procedure, "u": S.IDS["commune"]},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO service_index (period_end, component, score, max_score, rank, rank_of) "
+                "VALUES ('2025-08-27', 'total', 83.5, 100, 12, 34)"
+            )
+        )
+    at = _open(monkeypatch, url)
+    got = metrics(at)
+    assert got["Hồ sơ tiếp nhận"][0] == "11" and got["Đang giải quyết quá hạn"][0] == "4"
+    assert got["Thủ tục công khai"][0] == "5" and got["Cấp xã"][0] == "2"
+    assert got["Điểm chỉ số tháng 08/2025"] == ("83,50/100", "+1,42")
+    overdue = at.dataframe[1].value
+    assert "HS-NGOAI" in list(overdue["Mã hồ sơ"])
+    at = _open(monkeypatch, url, query={"dossier": "HS-NGOAI"})
+    assert at.subheader[0].value == "Hồ sơ HS-NGOAI"
