@@ -134,3 +134,26 @@ def test_rows_another_system_wrote_straight_into_the_tables(monkeypatch, url, en
     assert "HS-NGOAI" in list(overdue["Mã hồ sơ"])
     at = _open(monkeypatch, url, query={"dossier": "HS-NGOAI"})
     assert at.subheader[0].value == "Hồ sơ HS-NGOAI"
+
+
+def test_the_overview_gains_the_headline_figures(monkeypatch, url):
+    at = run_app(monkeypatch, url, S.NOW_ISO)
+    assert not at.exception, at.exception
+    got = metrics(at)
+    assert got["Hồ sơ hành chính công tiếp nhận"] == ("10", "+8")
+    assert got["Hồ sơ giải quyết đúng hạn"][0] == "50,0%"
+    assert got["Hồ sơ đang quá hạn"] == ("3", "+3")
+    assert got["Chỉ số phục vụ người dân, doanh nghiệp"] == ("82,08", "+1,58")
+    assert got["Xếp hạng chỉ số"] == ("16/34", "+2 bậc")
+    assert any(s.value == "Hành chính công" for s in at.subheader)
+
+
+def test_the_public_services_slide(monkeypatch, url):
+    at = run_app(monkeypatch, url, S.NOW_ISO, query={"mode": "present", "slide": "6"})
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Hành chính công: hồ sơ và chỉ số phục vụ"
+    assert "Trang 6/6" in at.caption[0].value
+    got = metrics(at)
+    assert got["Hồ sơ hành chính công tiếp nhận"] == ("10", "+8")
+    assert got["Chỉ số phục vụ người dân, doanh nghiệp"][0] == "82,08"
+    assert len(at.get("vega_lite_chart")) == 1  # the units by late and overdue dossiers

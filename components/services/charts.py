@@ -4,9 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from components.shared.charts import FONT_SIZE, NEUTRAL, ChartSpec, _field, _rows, _spec
-from data_access.services.figures import IndexMonth
-from i18n import fmt_decimal, language, t
+from components.shared.charts import FONT_SIZE, NEUTRAL, ChartSpec, _field, _rows, _spec, build_ranking_chart
+from data_access.services.figures import IndexMonth, UnitDossiers
+from i18n import fmt_decimal, fmt_int, language, t
+
+
+def late_units_chart(units: Sequence[UnitDossiers], font_size: int = FONT_SIZE) -> ChartSpec:
+    """Units by dossiers resolved late plus open overdue, each bar labelled "late + overdue"."""
+    rows = [
+        {
+            "code": u.unit_code,
+            "unit": u.unit_name,
+            "behind": u.behind,
+            "text": f"{fmt_int(u.late)} + {fmt_int(u.overdue)}",
+        }
+        for u in units
+    ]
+    return build_ranking_chart(
+        rows,
+        label="unit",
+        value="behind",
+        text="text",
+        key="code",
+        selection="unit",
+        value_title=t("services.chart_behind"),
+        lang=language(),
+        font_size=font_size,
+    )
 
 
 def index_trend_chart(months: Sequence[IndexMonth], font_size: int = FONT_SIZE) -> ChartSpec:

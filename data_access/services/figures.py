@@ -275,6 +275,11 @@ class ServiceHeadline:
     procedures: int
     index: IndexNow | None
 
+    @property
+    def has_data(self) -> bool:
+        """Whether the province keeps its public services here at all (an office may not, yet)."""
+        return bool(self.procedures or self.dossiers.received or self.dossiers_last_year.received or self.index)
+
 
 def service_headline(conn: Connection, start: dt.date, end: dt.date, today: dt.date) -> ServiceHeadline:
     f = DossierFilter.of_period(start, end, today)
