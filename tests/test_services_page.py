@@ -80,7 +80,10 @@ def test_a_dossier_in_full(monkeypatch, url):
     text = " ".join(m.value for m in at.markdown)
     assert "01/08/2025" in text and "05/08/2025" in text and S.COMMUNE_NAME in text
     labels = [link.proto.label.replace("\\", "") for link in at.get("page_link")]  # Markdown escapes
-    assert labels == ["Mở thủ tục 1.000005", f"Mở trang đơn vị {S.COMMUNE_NAME}"]
+    assert labels == [f"Mở trang đơn vị {S.COMMUNE_NAME}"]
+    at.button(key="services_open_procedure").click().run()
+    assert at.query_params.get("procedure") == "1.000005" and "dossier" not in at.query_params
+    assert at.subheader[0].value == "Thủ tục 1.000005"
 
 
 @pytest.mark.parametrize("param", ["procedure", "dossier"])

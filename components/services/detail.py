@@ -46,6 +46,12 @@ def procedure_view(found: ProcedureDetail | None, code: str) -> None:
     share_link(t("services.share_caption"), "procedure", found.code, PAGE)
 
 
+def _open_procedure(code: str) -> None:
+    if "dossier" in st.query_params:
+        del st.query_params["dossier"]
+    st.query_params["procedure"] = code
+
+
 def dossier_view(found: DossierDetail | None, code: str) -> None:
     back_button(t("services.procedure_back"), "dossier", keys.SERVICES_BACK)
     if found is None:
@@ -68,11 +74,12 @@ def dossier_view(found: DossierDetail | None, code: str) -> None:
         field(t("services.field_due"), fmt_date(found.due_on) if found.due_on else t("services.none"))
         field(t("services.field_resolved"), fmt_date(found.resolved_on) if found.resolved_on else t("services.none"))
         field(t("services.field_outcome"), t(f"svcoutcome.{found.outcome}") if found.outcome else t("services.none"))
-    st.page_link(
-        PAGE,
-        label=t("services.open_procedure", code=plain_md(found.procedure_code)),
-        query_params=with_language({"procedure": found.procedure_code}),
+    st.button(  # the same page: a link to it would be a no-op, so the parameters change in place
+        t("services.open_procedure", code=plain_md(found.procedure_code)),
         icon=":material/gavel:",
+        key=keys.SERVICES_OPEN_PROCEDURE,
+        on_click=_open_procedure,
+        args=(found.procedure_code,),
     )
     st.page_link(
         UNITS_PAGE,
