@@ -33,7 +33,7 @@ def test_the_page_in_figures(monkeypatch, url):
     assert got["Giải quyết quá hạn"] == ("2", "+2")
     assert got["Đang giải quyết trong hạn"] == ("3", "+2")
     assert got["Đang giải quyết quá hạn"] == ("3", "+3")
-    assert got["Tỷ lệ đúng hạn"] == ("50,0%", "-50,0 %")
+    assert got["Tỷ lệ đúng hạn"] == ("50,0%", "-50,0")  # percentage points
     assert got["Tiếp nhận trực tuyến"] == ("4", "40,0% số hồ sơ")
     assert got["Tại Trung tâm Phục vụ hành chính công"] == ("3", "30,0% số hồ sơ")
     assert got["Thủ tục công khai"][0] == "4"

@@ -27,10 +27,10 @@ def test_the_ranking(monkeypatch, url):
     table = at.dataframe[0].value
     assert list(table["Đơn vị"]) == [S.DEPT_NAME, S.COMMUNE_NAME]
     assert list(table["Nhiệm vụ quá hạn"]) == [2, 0]
-    assert list(table["Nhiệm vụ đúng hạn (%)"]) == [50.0, 100.0]
+    assert list(table["Nhiệm vụ đúng hạn (%)"]) == ["50,0", "100,0"]
     assert list(table["Hồ sơ trễ hạn"]) == [2, 3]
-    assert list(table["Hồ sơ đúng hạn (%)"]) == [pytest.approx(66.7), 0.0]
-    assert list(table["Điểm chỉ số"])[0] == 75.0 and list(table["Xếp hạng chỉ số"])[0] == "3/20"
+    assert list(table["Hồ sơ đúng hạn (%)"]) == ["66,7", "0,0"]
+    assert list(table["Điểm chỉ số"]) == ["75,00", "–"] and list(table["Xếp hạng chỉ số"]) == ["3/20", "–"]
 
 
 def test_the_ranking_sorted_from_the_url(monkeypatch, url):

@@ -65,7 +65,8 @@ def dossier_kpis(now: DossierCounts, before: DossierCounts | None) -> None:
     rate = now.on_time_rate
     rate_delta = None
     if cmp and rate is not None and was.on_time_rate is not None:
-        rate_delta = fmt_signed_decimal((rate - was.on_time_rate) * 100, 1) + " %"
+        points = round((rate - was.on_time_rate) * 100, 1)
+        rate_delta = fmt_signed_decimal(points, 1) if points else "0"  # percentage points
     kpi_row(
         [
             card(t("services.kpi_received"), now.received, was.received),

@@ -18,7 +18,7 @@ from data_access.overview.units import DEFAULT_SORT, SORTS, DocumentsToProcess, 
 from data_access.points.detail import PointDetail
 from data_access.tasks.figures import TaskCategoryCounts
 from data_access.tasks.lists import TaskPage
-from i18n import fmt_datetime, fmt_int, fmt_time_span, t
+from i18n import fmt_datetime, fmt_decimal, fmt_int, fmt_time_span, t
 from ui import keys
 from ui.language import with_language
 
@@ -37,8 +37,9 @@ def sort_choice() -> str:
     return sort
 
 
-def _percent(rate: float | None) -> float | None:
-    return None if rate is None else round(rate * 100, 1)
+def _percent(rate: float | None) -> str:
+    """As people read it (95,5); a dash where nothing was completed or resolved (a cell never says None)."""
+    return "–" if rate is None else fmt_decimal(rate * 100, 1)
 
 
 def ranking_frame(rows: Sequence[UnitStanding]) -> pd.DataFrame:
@@ -52,9 +53,9 @@ def ranking_frame(rows: Sequence[UnitStanding]) -> pd.DataFrame:
             t("units.col_dossiers_late"): [u.dossiers_behind for u in rows],
             t("units.col_dossiers"): [u.dossiers for u in rows],
             t("units.col_dossier_rate"): [_percent(u.dossier_rate) for u in rows],
-            t("units.col_index"): [u.index_score for u in rows],
+            t("units.col_index"): [fmt_decimal(u.index_score) if u.index_score is not None else "–" for u in rows],
             t("units.col_index_rank"): [
-                f"{u.index_rank}/{u.index_rank_of}" if u.index_rank is not None else None for u in rows
+                f"{u.index_rank}/{u.index_rank_of}" if u.index_rank is not None else "–" for u in rows
             ],
         }
     )
@@ -62,7 +63,6 @@ def ranking_frame(rows: Sequence[UnitStanding]) -> pd.DataFrame:
 
 def ranking(rows: Sequence[UnitStanding]) -> None:
     st.caption(t("units.ranking_hint"))
-    number = st.column_config.NumberColumn(format="localized")
     item_table(
         ranking_frame(rows),
         [u.code for u in rows],
@@ -70,9 +70,10 @@ def ranking(rows: Sequence[UnitStanding]) -> None:
         "unit",
         column_config={
             t("units.col_unit"): st.column_config.TextColumn(width=200, pinned=True),
-            t("units.col_task_rate"): number,
-            t("units.col_dossier_rate"): number,
-            t("units.col_index"): number,
+            t("units.col_task_rate"): st.column_config.TextColumn(alignment="right"),
+            t("units.col_dossier_rate"): st.column_config.TextColumn(alignment="right"),
+            t("units.col_index"): st.column_config.TextColumn(alignment="right"),
+            t("units.col_index_rank"): st.column_config.TextColumn(alignment="right"),
         },
     )
 

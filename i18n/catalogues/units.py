@@ -5,7 +5,7 @@ One key space across every catalogue module; VI and EN hold the same keys."""
 VI = {
     "units.scope_caption": "Nhiệm vụ giao và hồ sơ tiếp nhận từ {start} đến {end}; việc quá hạn tính đến hôm nay",
     "units.section_ranking": "Bảng xếp hạng các đơn vị",
-    "units.ranking_hint": "Chạm vào một dòng để mở trang của đơn vị; chạm vào tiêu đề cột để sắp xếp lại.",
+    "units.ranking_hint": "Chạm vào một dòng để mở trang của đơn vị. Nhiệm vụ quá hạn tính đến hôm nay (mọi ngày giao); các cột khác theo kỳ báo cáo; điểm chỉ số là tháng gần nhất.",
     "units.sort": "Sắp xếp theo",
     "units.sort_tasks_overdue": "Nhiệm vụ quá hạn",
     "units.sort_task_rate": "Tỷ lệ nhiệm vụ đúng hạn",
@@ -58,7 +58,7 @@ VI = {
 EN = {
     "units.scope_caption": "Tasks assigned and dossiers received from {start} to {end}; overdue work as of today",
     "units.section_ranking": "All units side by side",
-    "units.ranking_hint": "Tap a row to open the unit's page; tap a column's header to sort by it.",
+    "units.ranking_hint": "Tap a row to open the unit's page. Overdue tasks as of today (whenever assigned); the other columns for the period; the index of the latest month.",
     "units.sort": "Sort by",
     "units.sort_tasks_overdue": "Overdue tasks",
     "units.sort_task_rate": "Tasks on time",
