@@ -67,3 +67,11 @@ def test_a_commune_with_its_point(monkeypatch, url):
 def test_unknown_unit(monkeypatch, url):
     at = _open(monkeypatch, url, query={"unit": "KHONG-CO"})
     assert "Không tìm thấy đơn vị có mã «KHONG-CO»" in at.warning[0].value
+
+
+def test_in_english(monkeypatch, url):
+    at = _open(monkeypatch, url, query={"lang": "en", "unit": S.DEPT})
+    got = metrics(at)
+    assert got["Not processed"][0] == "3" and got["Dossiers received"] == ("6", "+4")
+    at = _open(monkeypatch, url, query={"lang": "en"})
+    assert list(at.dataframe[0].value["Kind"]) == ["Department", "Commune"]
