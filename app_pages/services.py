@@ -41,6 +41,7 @@ freshness_caption(
 
 st.subheader(t("services.section_dossiers"))
 sections.dossier_kpis(read.value, db.read(figures.dossier_counts, f.a_year_before()) if period.comparable else None)
+sections.channel_line(db.read(figures.by_channel, f))
 
 st.subheader(t("services.section_units"))
 sections.units_block(db.read(figures.units_by_late, f))

@@ -56,6 +56,7 @@ def test_the_page_in_figures(monkeypatch, url):
     assert list(fields["Lĩnh vực"]) == ["Đất đai", "Hộ tịch", "(chưa ghi lĩnh vực)"]
     assert len(at.get("vega_lite_chart")) == 1  # the index by month
     assert "Hồ sơ tiếp nhận từ 01/08/2025 đến 28/08/2025, tình trạng ngày 28/08/2025" in at.caption[0].value
+    assert "Theo hình thức nộp: Trực tiếp: 5 · Trực tuyến: 4 · Bưu chính: 1" in [c.value for c in at.caption]
 
 
 def test_in_english(monkeypatch, url):

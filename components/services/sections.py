@@ -13,7 +13,15 @@ from components.services.charts import index_trend_chart
 from components.shared.charts import draw
 from components.shared.item_table import item_table
 from components.shared.kpi import Kpi, kpi_row
-from data_access.services.figures import DossierCounts, FieldCount, IndexMonth, IndexNow, ProcedureCounts, UnitDossiers
+from data_access.services.figures import (
+    ChannelCount,
+    DossierCounts,
+    FieldCount,
+    IndexMonth,
+    IndexNow,
+    ProcedureCounts,
+    UnitDossiers,
+)
 from data_access.services.lists import DossierRow
 from i18n import fmt_date, fmt_decimal, fmt_int, fmt_percent, fmt_signed_decimal, fmt_signed_int, t
 from ui import keys
@@ -101,6 +109,13 @@ def dossier_kpis(now: DossierCounts, before: DossierCounts | None) -> None:
             ),
         ]
     )
+
+
+def channel_line(channels: Sequence[ChannelCount]) -> None:
+    """The period's dossiers by channel in one line: online, at a counter, by post."""
+    if channels:
+        parts = [f"{t(f'svcchannel.{c.channel}')}: {fmt_int(c.received)}" for c in channels]
+        st.caption(t("services.by_channel", counts=" · ".join(parts)))
 
 
 def unit_frame(rows: Sequence[UnitDossiers]) -> pd.DataFrame:
