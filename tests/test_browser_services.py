@@ -11,7 +11,7 @@ from sqlalchemy import select
 from data_access.core.database import Database
 from data_access.core.engine import get_engine
 from data_access.core.periods import current_period
-from data_access.core.schema import units
+from data_access.core.schema import dossiers, procedures, units
 from data_access.services import figures
 from data_access.services.filters import DossierFilter
 from tests.test_browser import (
@@ -115,20 +115,31 @@ def test_a_dossier_and_its_procedure(browser, demo_server):  # noqa: F811
     page.close()
 
 
-def test_the_import_preview_for_a_specialist(browser, demo_server, tmp_path):  # noqa: F811
-    url, _ = demo_server
+def test_the_import_preview_for_a_specialist_then_the_save(browser, demo_server, tmp_path):  # noqa: F811
+    url, db_url = demo_server
+    with get_engine(db_url).connect() as conn:
+        procedure = conn.execute(select(procedures.c.code).order_by(procedures.c.code)).scalar()
     page = _goto(browser, url + "/services", SIZES["tablet-landscape"], login="chuyenvien")
     page.get_by_text("Nhập dữ liệu từ hệ thống giải quyết thủ tục hành chính").click()
     csv = tmp_path / "ho-so.csv"
     csv.write_text(
-        "Mã hồ sơ,Mã thủ tục,Đơn vị,Hình thức,Ngày tiếp nhận\nHS-TRINH-DUYET-1,9.999999,SO-TP,Trực tuyến,20/11/2026\n",
+        "Mã hồ sơ,Mã thủ tục,Đơn vị,Hình thức,Ngày tiếp nhận\n"
+        "HS-TRINH-DUYET-1,9.999999,SO-TP,Trực tuyến,20/11/2026\n"
+        f"HS-TRINH-DUYET-2,{procedure},SO-TP,Trực tuyến,20/11/2026\n",
         encoding="utf-8",
     )
     page.locator('input[type="file"]').set_input_files(str(csv))
-    page.get_by_text("1 dòng: 0 mới, 0 thay đổi, 0 không đổi, 1 bị từ chối.").wait_for(timeout=30_000)
-    assert page.get_by_text("không có thủ tục mã «9.999999»", exact=False).count() >= 1
+    page.get_by_text("2 dòng: 1 mới, 0 thay đổi, 0 không đổi, 1 bị từ chối.").wait_for(timeout=30_000)
+    _settle(page)
+    _screenshot(page, "services-import-preview-tablet-landscape")
+    page.get_by_text("không có thủ tục mã «9.999999»", exact=False).first.wait_for(state="attached", timeout=15_000)
     _assert_fits(page)
     _screenshot(page, "services-import-preview-tablet-landscape")
+    page.get_by_role("button", name="Chỉ ghi 1 dòng hợp lệ").click()
+    page.get_by_text("Đã lưu").first.wait_for(timeout=30_000)
+    with get_engine(db_url).connect() as conn:
+        saved = conn.execute(select(dossiers.c.channel).where(dossiers.c.code == "HS-TRINH-DUYET-2")).scalar()
+    assert saved == "online"
     page.close()
 
 
