@@ -75,3 +75,12 @@ def test_in_english(monkeypatch, url):
     assert got["Not processed"][0] == "3" and got["Dossiers received"] == ("6", "+4")
     at = _open(monkeypatch, url, query={"lang": "en"})
     assert list(at.dataframe[0].value["Kind"]) == ["Department", "Commune"]
+
+
+@pytest.mark.parametrize("page, query, code", [("app_pages/tasks.py", {"task": "NV-U-3"}, S.DEPT),
+                                                ("app_pages/points.py", {"point": S.COMMUNE}, S.COMMUNE)])  # fmt: skip
+def test_a_tap_on_a_units_name_elsewhere_opens_its_page(monkeypatch, url, page, query, code):
+    at = run_app(monkeypatch, url, S.NOW_ISO, page=page, query=query)
+    assert not at.exception, at.exception
+    links = [link.proto for link in at.get("page_link") if link.proto.page == "units"]
+    assert len(links) == 1 and links[0].query_string == f"unit={code}"
