@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 import time
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -116,6 +117,11 @@ def test_a_file_without_its_columns(conn):
     assert refused.value.reason == "missing_columns" and "procedure" in refused.value.value
     with pytest.raises(imports.ImportFileError):
         _plan(conn, "dossiers", io.BytesIO(b"not a zip"), "tep.xlsx")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (20 * 1024 * 1024))  # 20 MB of zeros: 1000 to 1
+    with pytest.raises(imports.ImportFileError):
+        _plan(conn, "dossiers", io.BytesIO(bomb.getvalue()), "bom.xlsx")
 
 
 def _xlsx(header, rows) -> io.BytesIO:

@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -103,6 +104,7 @@ def file_rows(stream: IO[bytes], name: str) -> Iterator[tuple]:
     """The rows of a CSV (UTF-8, comma or semicolon) or of an .xlsx's first sheet, the header first."""
     data = stream.read()
     if name.lower().endswith(".xlsx"):
+        _check_zip(data, name)
         try:
             from openpyxl import load_workbook
 
@@ -123,6 +125,23 @@ def file_rows(stream: IO[bytes], name: str) -> Iterator[tuple]:
     first_line = text[: text.find("\n")] if "\n" in text else text
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","  # Excel writes ; in some locales
     yield from (tuple(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+MAX_UNPACKED = 400 * 1024 * 1024  # an .xlsx of 200,000 rows unpacks to well under this
+MAX_RATIO, RATIO_FLOOR = 100, 1024 * 1024  # a member over a megabyte packed more than 100 to 1: a zip bomb
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse, from the zip's directory alone, what is no zip or would unpack to far more than a sheet."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except Exception:
+        raise ImportFileError("unreadable", name) from None
+    if sum(m.file_size for m in members) > MAX_UNPACKED or any(
+        m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members
+    ):
+        raise ImportFileError("unreadable", name)
 
 
 def _blank(value) -> bool:
