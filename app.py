@@ -76,6 +76,10 @@ def _pages(role: str | None) -> list:
         st.Page(
             "app_pages/points.py", title=t("nav.points"), icon=":material/settings_input_antenna:", url_path="points"
         ),
+        st.Page(
+            "app_pages/services.py", title=t("nav.services"), icon=":material/account_balance:", url_path="services"
+        ),
+        st.Page("app_pages/units.py", title=t("nav.units"), icon=":material/apartment:", url_path="units"),
     ]
     pages.append(
         st.Page("app_pages/reports.py", title=t("nav.reports"), icon=":material/summarize:", url_path="reports")
@@ -140,7 +144,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
 show_flash()
 if db.read_only():  # the primary is down: the replica's figures, no saving until it is back
     st.warning(t("db.read_only_banner"), icon=":material/edit_off:")
-drill_down = any(st.query_params.get(p) for p in ("task", "document", "meeting", "point"))
+drill_down = any(st.query_params.get(p) for p in ("task", "document", "meeting", "point", "procedure", "dossier"))
 if not drill_down and navigation.url_path != "users":  # a period means nothing on one item or on accounts
     period_filter(clock.today_vn())
 try:

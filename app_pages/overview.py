@@ -4,12 +4,14 @@ import streamlit as st
 
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
 from components.overview.where import oldest_overdue, overdue_trend, stuck_units
+from components.services.cards import headline_cards
 from components.shared.kpi import kpi_row
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import period_caption, selected_period
 from data_access.core import clock
 from data_access.core.database import NOW
 from data_access.overview.figures import overview_figures
+from data_access.services.figures import service_headline
 from data_access.tasks import figures as task_figures
 from data_access.tasks import lists as task_lists
 from data_access.tasks.filters import TaskFilter
@@ -42,3 +44,14 @@ kpi_row(document_cards(f))
 
 st.subheader(t("overview.section_meetings"))
 kpi_row(meeting_cards(f) + [point_card(f)])
+
+services = db.read(service_headline, period.start, period.end, today)
+if services.has_data:  # an office whose public services are not kept here yet sees nothing of them
+    st.subheader(t("services.overview_section"))
+    kpi_row(headline_cards(services, period.comparable))
+    st.page_link(
+        "app_pages/services.py",
+        label=t("services.see_all"),
+        icon=":material/arrow_forward:",
+        query_params=with_language({}),
+    )

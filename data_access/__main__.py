@@ -6,6 +6,7 @@
     python -m data_access create-user LOGIN --role ROLE --name "FULL NAME"   password on standard input
     python -m data_access list-users | disable-user LOGIN | enable-user LOGIN
     python -m data_access reset-password LOGIN                              new password on standard input
+    python -m data_access import dossiers|procedures|index FILE.xlsx|csv     [--dry-run] [--skip-refused]
 
 Messages come from the dashboard's Vietnamese catalogue (i18n). The database is
 the one of DATABASE_URL, else .streamlit/secrets.toml, else the embedded SQLite file.
@@ -32,6 +33,7 @@ from data_access.core.schema import ROLES
 from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.documents import summary
+from data_access.services import imports as service_imports
 from i18n import t
 
 
@@ -55,6 +57,39 @@ def _safe_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
         return t("cli.bad_url_shown")
+
+
+def _import_file(engine, kind: str, path: Path, dry_run: bool, skip_refused: bool) -> int:
+    """Check every row of an export, say what saving does, and save it (idempotent by code, audited)."""
+    with path.open("rb") as stream, engine.connect() as conn:
+        plan = service_imports.read_import(conn, kind, stream, path.name)
+    for p in plan.problems:
+        message = t(f"svcimport.{p.reason}", value=p.value)
+        print(t("svcimport.line", line=p.line, column=t(f"svccol.{p.column}"), message=message), file=sys.stderr)
+    if plan.problem_count > len(plan.problems):
+        print(t("svcimport.more_problems", count=plan.problem_count - len(plan.problems)), file=sys.stderr)
+    print(
+        t(
+            "svcimport.summary",
+            rows=plan.rows,
+            new=len(plan.new),
+            changed=len(plan.changed),
+            unchanged=plan.unchanged,
+            refused=plan.refused_lines,
+        )
+    )
+    if dry_run:
+        print(t("svcimport.dry_run"))
+        return 0
+    if plan.refused_lines and not skip_refused:
+        print(t("svcimport.refused_whole", refused=plan.refused_lines), file=sys.stderr)
+        return 1
+    if not plan.writes:
+        print(t("svcimport.nothing"))
+        return 0
+    done = service_imports.save_import(engine, _operator(), plan, skip_refused=skip_refused)
+    print(t("svcimport.saved", inserted=done.inserted, updated=done.updated))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("list-users", help="list the users and their roles")
     for name in ("disable-user", "enable-user", "reset-password"):
         commands.add_parser(name).add_argument("login")
+    imported = commands.add_parser(
+        "import", help="import dossiers, procedures or index scores from the procedure system's .xlsx or .csv export"
+    )
+    imported.add_argument("kind", choices=service_imports.KINDS)
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--dry-run", action="store_true", help="check the rows and say what would change")
+    imported.add_argument("--skip-refused", action="store_true", help="write the valid rows even if some are refused")
     args = parser.parse_args(argv)
 
     url = database_url()
@@ -89,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         # migrate and seed-demo may rightly run statements for minutes: no statement timeout for them
-        engine = get_engine(url, bounded=args.command not in ("migrate", "seed-demo", "rebuild-summary"))
+        engine = get_engine(url, bounded=args.command not in ("migrate", "seed-demo", "rebuild-summary", "import"))
         if args.command == "migrate":
             upgrade(engine)
             print(t("cli.migrated"))
@@ -131,11 +173,22 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command in ("disable-user", "enable-user"):
             user_admin.set_user_active(engine, _operator(), args.login, args.command == "enable-user")
             print(t("cli.user_updated"))
+        elif args.command == "import":
+            check_schema(engine)
+            code = _import_file(engine, args.kind, args.file, args.dry_run, args.skip_refused)
+            if code:
+                return code
         elif args.command == "reset-password":
             user_admin.set_password(engine, _operator(), args.login, _password())
             print(t("cli.password_reset"))
     except users.UserError as refused:
         print(t("cli.error", message=t(f"user_error.{refused.reason}")), file=sys.stderr)
+        return 1
+    except service_imports.ImportFileError as refused:
+        print(t("cli.error", message=t(f"svcimport.{refused.reason}", value=refused.value)), file=sys.stderr)
+        return 1
+    except OSError as missing:
+        print(t("cli.error", message=str(missing)), file=sys.stderr)
         return 1
     except DatabaseNotEmpty:
         print(t("cli.not_empty"), file=sys.stderr)

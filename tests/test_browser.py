@@ -429,7 +429,7 @@ def test_a_point_missing_meetings_opens_on_the_points_page(browser, demo_server)
 
 
 def test_presentation_runs_through_its_slides_on_its_own(browser, demo_server):
-    """At 1920x1080 the show advances every 3 s through all five slides, with refreshes,
+    """At 1920x1080 the show advances every 3 s through all six slides, with refreshes,
     with headline figures of at least 48 px and nothing a viewer could touch."""
     url, _ = demo_server
     page = _new_page(browser, url, (1920, 1080))
@@ -440,6 +440,7 @@ def test_presentation_runs_through_its_slides_on_its_own(browser, demo_server):
         "Văn bản đến và đi trong tháng",
         "Hội họp trong tháng",
         "Điểm cầu xã, phường, đặc khu",
+        "Hành chính công: hồ sơ và chỉ số phục vụ",
     ]
     seen = set()
     deadline = time.monotonic() + 60
@@ -839,8 +840,8 @@ def test_every_slide_reads_from_the_back_of_the_hall_and_a_clicker_steps_it(brow
     page = _new_page(browser, url, (1920, 1080))
     page.goto(url + "/?mode=present&interval=600&refresh=600")
     page.get_by_role("heading", name="Tổng quan").wait_for(timeout=60_000)
-    for n in range(1, 6):
-        page.wait_for_function(f"() => document.body.innerText.includes('Trang {n}/5')", timeout=30_000)
+    for n in range(1, 7):
+        page.wait_for_function(f"() => document.body.innerText.includes('Trang {n}/6')", timeout=30_000)
         _settle(page)
         _assert_fits(page)
         _screenshot(page, f"present-large-{n}-projector")
@@ -864,7 +865,7 @@ def test_every_slide_reads_from_the_back_of_the_hall_and_a_clicker_steps_it(brow
                                       .map(e => e.getBoundingClientRect().bottom))""")
             assert bottom >= 1080 * 0.7, (n, bottom)
         page.keyboard.press("ArrowRight" if n % 2 else "PageDown")
-    page.wait_for_function("() => document.body.innerText.includes('Trang 1/5')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('Trang 1/6')", timeout=30_000)
     assert page.get_by_text("tạm dừng", exact=False).count() >= 1  # a step holds the slide
     page.keyboard.press("p")
     page.wait_for_function("() => !document.body.innerText.includes('tạm dừng')", timeout=30_000)

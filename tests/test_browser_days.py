@@ -35,7 +35,7 @@ DAYS = {
     "16-11-2026": vn(2026, 11, 16, 14, 0),
 }
 PAGES = {"overview": "/", "tasks": "/tasks", "documents": "/documents", "meetings": "/meetings", "points": "/points"}
-SHOW_TITLES = ("Tổng quan", "Nhiệm vụ quá hạn", "Văn bản đến", "Hội họp", "Điểm cầu")
+SHOW_TITLES = ("Tổng quan", "Nhiệm vụ quá hạn", "Văn bản đến", "Hội họp", "Điểm cầu", "Hành chính công")
 
 
 @pytest.fixture(scope="module", params=list(DAYS))
@@ -116,9 +116,9 @@ def test_the_tasks_page_shows_the_overviews_overdue_count_on_the_day(browser, da
 def test_every_slide_on_the_day(browser, day_server):  # noqa: F811
     day, url, token = day_server
     page = _page(browser, url, token, (1920, 1080))
-    for n in range(1, 6):
+    for n in range(1, 7):
         page.goto(f"{url}/?mode=present&slide={n}")
-        page.wait_for_function(f"() => document.body.innerText.includes('Trang {n}/5')", timeout=60_000)
+        page.wait_for_function(f"() => document.body.innerText.includes('Trang {n}/6')", timeout=60_000)
         _settle(page)
         assert SHOW_TITLES[n - 1] in page.locator("h1").first.inner_text()
         assert page.evaluate("document.scrollingElement.scrollHeight") <= 1082

@@ -47,6 +47,20 @@ CONTRACT = {
     "meetings": {"id", "title", "kind", "starts_at", "ends_at", "location", "chaired_by", "is_online", "status"},
     "meeting_points": {"meeting_id", "unit_id", "status"},
     "point_checks": {"id", "unit_id", "checked_at", "status", "note"},
+    "procedures": {"id", "code", "name", "level", "field", "unit_id", "online", "published_on", "withdrawn_on"},
+    "dossiers": {
+        "id",
+        "code",
+        "procedure_id",
+        "unit_id",
+        "channel",
+        "at_centre",
+        "received_on",
+        "due_on",
+        "resolved_on",
+        "outcome",
+    },
+    "service_index": {"id", "period_end", "unit_id", "component", "score", "max_score", "rank", "rank_of"},
 }
 
 

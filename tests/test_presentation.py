@@ -13,10 +13,10 @@ from ui.db import CachedDatabase
 def test_slides_start_on_the_overview_and_follow_the_clock_and_a_held_slide_stays():
     started = 1_000_007.0  # whatever the clock says when the show opens, it opens on the overview
     every_20 = start_position(ShowSettings(interval=20, refresh=60, held_slide=None), started)
-    assert [every_20.at(started + t, 20) for t in (0, 19, 20, 45, 80, 100)] == [0, 0, 1, 2, 4, 0]
+    assert [every_20.at(started + t, 20) for t in (0, 19, 20, 45, 80, 100, 120)] == [0, 0, 1, 2, 4, 5, 0]
     held = start_position(ShowSettings(20, 60, held_slide=3), started)
     assert held.at(started + 12345, 20) == 3 and held.paused
-    assert len(SLIDES) == 5
+    assert len(SLIDES) == 6
 
 
 def test_a_clicker_steps_pauses_and_resumes():
@@ -47,6 +47,7 @@ def office_url(db_url, engine):
         (3, "Văn bản đến và đi trong tháng"),
         (4, "Hội họp trong tháng"),
         (5, "Điểm cầu xã, phường, đặc khu"),
+        (6, "Hành chính công: hồ sơ và chỉ số phục vụ"),
     ],
 )
 def test_each_slide_without_controls(monkeypatch, office_url, slide, title):
@@ -54,7 +55,7 @@ def test_each_slide_without_controls(monkeypatch, office_url, slide, title):
     assert not at.exception
     assert at.title[0].value == title
     assert "Cập nhật lúc 09:00 28/08/2025" in at.caption[0].value
-    assert f"Trang {slide}/5" in at.caption[0].value
+    assert f"Trang {slide}/6" in at.caption[0].value
     for widget in ("button", "selectbox", "text_input", "segmented_control", "pills", "date_input"):
         assert len(getattr(at, widget)) == 0, widget
     if slide == 1:

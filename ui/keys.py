@@ -182,3 +182,23 @@ def edit_key(name: str, row_id, version: int | None = None) -> str:
     """A form widget's key for one row; with the row's version, so that reloading a newer version
     after a conflict draws new widgets holding the current values, never the stale ones typed before."""
     return f"{name}_{row_id}" if version is None else f"{name}_{row_id}_v{version}"
+
+
+# Hành chính công (/services) and the units' page (/units)
+SERVICES_FIELDS_TABLE = "services_fields"
+SERVICES_UNITS_TABLE = "services_units"
+SERVICES_OVERDUE_TABLE = "services_overdue"
+SERVICES_INDEX_TABLE = "services_index"
+SERVICES_TREND_CHART = "services_trend"
+SERVICES_BACK = "services_back"
+SERVICES_OPEN_PROCEDURE = "services_open_procedure"
+SERVICES_IMPORT_KIND = "services_import_kind"
+SERVICES_IMPORT_FILE = "services_import_file"
+SERVICES_IMPORT_SAVE = "services_import_save"
+UNITS_RANKING_TABLE = "units_ranking"
+UNITS_SORT = "units_sort"
+UNITS_BACK = "units_back"
+UNITS_OVERDUE_TABLE = "units_overdue"
+UNITS_DOSSIERS_TABLE = "units_dossiers"
+UNITS_CHECKS_TABLE = "units_checks"
+UNITS_MISSED_TABLE = "units_missed"

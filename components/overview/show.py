@@ -24,6 +24,8 @@ from components.documents.sections import volume_chart_of
 from components.meetings.sections import calendar_chart
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
 from components.points.sections import board_chart
+from components.services.cards import headline_cards
+from components.services.charts import late_units_chart
 from components.shared.charts import draw
 from components.shared.kpi import Kpi, kpi_row
 from components.shared.theme import presentation_style
@@ -35,7 +37,7 @@ from i18n import fmt_date, fmt_datetime, fmt_int, t
 from ui import keys
 from ui.db import current
 
-SLIDES = ("overview", "tasks", "documents", "meetings", "points")
+SLIDES = ("overview", "tasks", "documents", "meetings", "points", "services")
 DEFAULT_INTERVAL, MIN_INTERVAL = 20, 3
 DEFAULT_REFRESH, MIN_REFRESH = 60, 5
 SHOW_FONT_SIZE = 28  # every text on a slide, charts included: read from the back of a hall at 1920x1080
@@ -175,7 +177,24 @@ def _points(f: ShowFigures) -> None:
         st.caption(t("show.points_more", count=fmt_int(len(attention) - len(shown))))
 
 
-_DRAW = {"overview": _overview, "tasks": _tasks, "documents": _documents, "meetings": _meetings, "points": _points}
+def _services(f: ShowFigures) -> None:
+    """The month's dossiers and the index now, then the units with the most late and overdue dossiers."""
+    if f.services is None or not f.services.has_data:
+        st.caption(t("services.index_none"))
+        return
+    kpi_row(headline_cards(f.services, f.month.comparable))
+    if f.service_units:
+        draw(late_units_chart(f.service_units, font_size=SHOW_FONT_SIZE), width="stretch")
+
+
+_DRAW = {
+    "overview": _overview,
+    "tasks": _tasks,
+    "documents": _documents,
+    "meetings": _meetings,
+    "points": _points,
+    "services": _services,
+}
 
 
 def run_show(still_signed_in: Callable[[], object | None]) -> None:

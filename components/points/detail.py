@@ -15,6 +15,7 @@ from data_access.points.detail import HISTORY_LIMIT, PointDetail
 from i18n import fmt_datetime, fmt_decimal, fmt_int, fmt_time_span, t
 from ui import keys
 from ui.display import plain_md
+from ui.language import with_language
 
 
 def point_detail_view(
@@ -44,6 +45,12 @@ def point_detail_view(
             else t("point.no_coordinates"),
         )
 
+    st.page_link(  # the commune's whole picture: its tasks, documents, dossiers and index
+        "app_pages/units.py",
+        label=t("services.open_unit", name=plain_md(p.name)),
+        query_params=with_language({"unit": p.code}),
+        icon=":material/apartment:",
+    )
     if editor:
         editor(detail)
     st.markdown(f"#### {t('point.checks', limit=fmt_int(HISTORY_LIMIT))}")

@@ -60,6 +60,12 @@ def task_detail_view(detail: TaskDetail | None, code: str, editor: Callable[[Tas
         else t("task.none")
     )
     st.markdown(f"**{t('task.meeting')}:** {meeting}")
+    st.page_link(  # the lead unit's whole picture
+        "app_pages/units.py",
+        label=t("services.open_unit", name=plain_md(detail.unit_name)),
+        query_params=with_language({"unit": detail.unit_code}),
+        icon=":material/apartment:",
+    )
 
     if editor:
         editor(detail)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     Table,
     Text,
+    UniqueConstraint,
     false,
     text,
     true,
@@ -63,6 +64,12 @@ MEETING_KINDS = ("meeting", "conference", "delegation", "other")
 MEETING_STATUSES = ("planned", "held", "cancelled")
 MEETING_POINT_STATUSES = ("connected", "failed", "absent")
 CHECK_STATUSES = ("connected", "degraded", "disconnected")
+PROCEDURE_LEVELS = ("province", "commune")
+PROCEDURE_ONLINE = ("full", "partial", "none")
+DOSSIER_CHANNELS = ("online", "counter", "post")
+DOSSIER_OUTCOMES = ("approved", "refused", "withdrawn")
+INDEX_COMPONENTS = ("transparency", "progress", "online", "digitisation", "satisfaction")
+INDEX_ROWS = (*INDEX_COMPONENTS, "total")
 
 
 def in_list(column: str, values: tuple[str, ...]) -> str:
@@ -259,6 +266,80 @@ point_checks = Table(
     Index("ix_point_checks_checked_at", "checked_at"),
 )
 
+# Public administrative services (migration 0010): written by the province's procedure system or imported.
+procedures = Table(
+    "procedures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("level", Text, nullable=False),
+    Column("field", Text, nullable=True),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("online", Text, nullable=False, server_default=text("'none'")),
+    Column("published_on", Date, nullable=False),
+    Column("withdrawn_on", Date, nullable=True),
+    CheckConstraint(in_list("level", PROCEDURE_LEVELS), name="level"),
+    CheckConstraint(in_list("online", PROCEDURE_ONLINE), name="online"),
+    CheckConstraint("withdrawn_on IS NULL OR withdrawn_on >= published_on", name="withdrawn_on"),
+    Index("ix_procedures_unit_id", "unit_id"),
+)
+
+OPEN_DOSSIERS = "resolved_on IS NULL"
+
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", Text, nullable=False, unique=True),
+    Column("procedure_id", Integer, ForeignKey("procedures.id"), nullable=False),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("at_centre", Boolean, nullable=False, server_default=false()),
+    Column("received_on", Date, nullable=False),
+    Column("due_on", Date, nullable=True),
+    Column("resolved_on", Date, nullable=True),
+    Column("outcome", Text, nullable=True),
+    CheckConstraint(in_list("channel", DOSSIER_CHANNELS), name="channel"),
+    CheckConstraint("outcome IS NULL OR " + in_list("outcome", DOSSIER_OUTCOMES), name="outcome"),
+    CheckConstraint("due_on IS NULL OR due_on >= received_on", name="due_on"),
+    CheckConstraint("resolved_on IS NULL OR resolved_on >= received_on", name="resolved_on"),
+    CheckConstraint("resolved_on IS NOT NULL OR outcome IS NULL", name="open_outcome"),
+    Index("ix_dossiers_received_on", "received_on"),
+    Index("ix_dossiers_unit_id_received_on", "unit_id", "received_on"),
+    Index("ix_dossiers_procedure_id_received_on", "procedure_id", "received_on"),
+    Index("ix_dossiers_open_due_on", "due_on", postgresql_where=text(OPEN_DOSSIERS), sqlite_where=text(OPEN_DOSSIERS)),
+)
+
+PROVINCE_ROWS = "unit_id IS NULL"
+
+service_index = Table(
+    "service_index",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("period_end", Date, nullable=False),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=True),  # null: the province as a whole
+    Column("component", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("max_score", Float, nullable=False),
+    Column("rank", Integer, nullable=True),
+    Column("rank_of", Integer, nullable=True),
+    UniqueConstraint("period_end", "unit_id", "component"),
+    CheckConstraint(in_list("component", INDEX_ROWS), name="component"),
+    CheckConstraint("max_score > 0 AND score >= 0 AND score <= max_score", name="score"),
+    CheckConstraint("rank IS NULL OR (rank >= 1 AND (rank_of IS NULL OR rank <= rank_of))", name="rank"),
+    # the unique constraint lets two province rows (unit_id null) share a month and component: this does not
+    Index(
+        "ix_service_index_province_month",
+        "period_end",
+        "component",
+        unique=True,
+        postgresql_where=text(PROVINCE_ROWS),
+        sqlite_where=text(PROVINCE_ROWS),
+    ),
+    Index("ix_service_index_unit_id_period_end", "unit_id", "period_end"),
+)
+
 # Cumulative, lowest first: a display account (a projector) sees the slide show only.
 ROLES = ("display", "viewer", "specialist", "leader", "admin")
 
@@ -326,11 +407,22 @@ login_failures = Table(  # wrong passwords per login (known or not) and source a
     PrimaryKeyConstraint("login", "source"),
 )
 
-CONTRACT_TABLES = (units, documents, meetings, tasks, task_events, meeting_points, point_checks)
-
 office_data_version = Table(  # one counter per table the figures are made of, bumped by triggers (migration 0009)
     "office_data_version",
     metadata,
     Column("table_name", Text, primary_key=True),
     Column("version", BigInteger, nullable=False, server_default=text("0")),
+)
+
+CONTRACT_TABLES = (
+    units,
+    documents,
+    meetings,
+    tasks,
+    task_events,
+    meeting_points,
+    point_checks,
+    procedures,
+    dossiers,
+    service_index,
 )

@@ -22,13 +22,17 @@ from data_access.core.clock import VN_TZ
 from data_access.core.schema import (
     audit_log,
     documents,
+    dossiers,
     meeting_points,
     meetings,
     point_checks,
+    procedures,
+    service_index,
     task_events,
     tasks,
     units,
 )
+from data_access.demo import services
 from data_access.demo import vocabulary as v
 from data_access.documents import summary
 
@@ -93,9 +97,29 @@ def seed_demo(engine: Engine, now: dt.datetime, scale: float = 1.0) -> dict[str,
         meetings_by_day = _insert_meetings(conn, rng, ids, today, now, scale)
         _insert_tasks(conn, rng, ids, today, now, docs_by_day, meetings_by_day, scale)
         _insert_checks(conn, rng, ids, today, now, scale)
+        services.insert_services(  # its own stream: the rest of the demo stays as it was
+            conn,
+            random.Random(f"services-{today.isoformat()}-{scale}"),
+            ids.departments,
+            ids.points,
+            today,
+            DAYS_OF_HISTORY,
+            scale,
+        )
         return {
             t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in (units, documents, meetings, meeting_points, tasks, task_events, point_checks)
+            for t in (
+                units,
+                documents,
+                meetings,
+                meeting_points,
+                tasks,
+                task_events,
+                point_checks,
+                procedures,
+                dossiers,
+                service_index,
+            )
         }
 
 

@@ -15,6 +15,8 @@ from data_access.documents.filters import DocumentFilter
 from data_access.meetings.figures import MeetingFigures, MeetingLoad, load, meeting_figures
 from data_access.overview.figures import OverviewFigures, overview_figures
 from data_access.points.figures import PointFigures, point_figures
+from data_access.services.figures import ServiceHeadline, UnitDossiers, service_headline, units_by_late
+from data_access.services.filters import DossierFilter
 from data_access.tasks.figures import UnitLoad, overdue_by_unit
 from data_access.tasks.filters import TaskFilter
 
@@ -33,6 +35,8 @@ class ShowFigures:
     points: PointFigures
     month: Period
     before: Period
+    services: ServiceHeadline | None = None  # the public services slide
+    service_units: tuple[UnitDossiers, ...] = ()  # units by late and overdue dossiers of the month
 
 
 @freshness(SHOW)
@@ -58,4 +62,6 @@ def show_figures(conn: Connection, now: dt.datetime) -> ShowFigures:
         points=point_figures(conn, month.start, month.end, now),
         month=month,
         before=before,
+        services=service_headline(conn, month.start, month.end, today),
+        service_units=tuple(units_by_late(conn, DossierFilter.of_period(month.start, month.end, today), SHOW_UNITS)),
     )

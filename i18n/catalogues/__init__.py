@@ -12,12 +12,29 @@ from i18n.catalogues import (
     points,
     report_files,
     reports,
+    services,
     shell,
     slides,
     tasks,
+    units,
 )
 
-DOMAINS = (shell, overview, edits, tasks, documents, meetings, points, accounts, cli, reports, report_files, slides)
+DOMAINS = (
+    shell,
+    overview,
+    edits,
+    tasks,
+    documents,
+    meetings,
+    points,
+    accounts,
+    cli,
+    reports,
+    report_files,
+    slides,
+    services,
+    units,
+)
 
 
 def merged(language: str) -> dict[str, str]:

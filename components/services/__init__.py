@@ -1,0 +1,1 @@
+"""The public-services page: procedures, dossiers, units with late dossiers, the service index; its drill-downs."""

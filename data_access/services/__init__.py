@@ -1,0 +1,1 @@
+"""Public administrative services: the procedures published, the dossiers handled, the service index."""
