@@ -344,8 +344,14 @@ alerts = Table(  # one row per time a cause held: open while closed_at is null
     Column("id", Integer, primary_key=True),
     Column("rule", Text, nullable=False),
     Column("item_key", Text, nullable=False),
+    Column("code", Text, nullable=True),  # the item's code as people know it (task code, document number)
     Column("label", Text, nullable=False),
+    Column("link", Text, nullable=True),  # the value of the drill-down's query parameter
     Column("unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("unit_name", Text, nullable=True),
+    Column("n", Integer, nullable=True),  # the rule's count (extensions, failed meetings) when it has one
+    Column("on_date", Date, nullable=True),  # the deadline, when the cause is one
+    Column("state", Text, nullable=True),  # a point's status when the alert opened
     Column("opened_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime, nullable=True),
     Index("ix_alerts_rule_item_key", "rule", "item_key"),
