@@ -37,7 +37,6 @@ from data_access.core.schema import (
     documents,
     meeting_points,
     meetings,
-    point_checks,
     task_events,
     tasks,
     units,
