@@ -6,6 +6,8 @@
     python -m data_access create-user LOGIN --role ROLE --name "FULL NAME"   password on standard input
     python -m data_access list-users | disable-user LOGIN | enable-user LOGIN
     python -m data_access reset-password LOGIN                              new password on standard input
+    python -m data_access alerts refresh | alerts send                      open/end alerts; send the digests
+    python -m data_access probe                                             probe every endpoint, write the checks
 
 Messages come from the dashboard's Vietnamese catalogue (i18n). The database is
 the one of DATABASE_URL, else .streamlit/secrets.toml, else the embedded SQLite file.
@@ -57,6 +59,53 @@ def _safe_url(url: str) -> str:
         return t("cli.bad_url_shown")
 
 
+def _alerts(engine, action: str) -> None:
+    """Refresh the stored alerts; for "send", then the e-mail digests and the webhook (each when configured)."""
+    from data_access.alerts import delivery, state
+    from reports.alert_digest import render_digest, render_webhook
+
+    now = clock.now_utc()
+    done = state.refresh(engine, now)
+    print(t("cli.alerts_refreshed", opened=done.opened, closed=done.closed, open=done.open))
+    if action != "send":
+        return
+    base = delivery.base_url()
+    smtp = delivery.SmtpSettings.configured()
+    if smtp is None:
+        print(t("cli.alerts_no_smtp"))
+    else:
+        report = delivery.send_email_digests(engine, smtp, lambda d: render_digest(d, base, now), now)
+        print(t("cli.alerts_sent", sent=report.sent, alerts=report.alerts, failed=report.failed))
+        for error in report.errors:
+            print(t("cli.delivery_error", error=error), file=sys.stderr)
+    url = delivery.webhook_url()
+    if url:
+        report = delivery.send_webhook(engine, url, lambda new, counts: render_webhook(new, counts, base, now), now)
+        print(t("cli.webhook_sent", sent=report.sent, alerts=report.alerts, failed=report.failed))
+        for error in report.errors:
+            print(t("cli.delivery_error", error=error), file=sys.stderr)
+
+
+def _probe(engine, timeout: float, run_timeout: float) -> None:
+    from data_access.alerts import state
+    from data_access.probe import prober
+
+    result = prober.probe_all(engine, timeout=timeout, run_timeout=run_timeout)
+    counts = result.counts()
+    print(
+        t(
+            "cli.probed",
+            points=result.points,
+            systems=result.systems,
+            connected=counts["connected"],
+            degraded=counts["degraded"],
+            disconnected=counts["disconnected"],
+        )
+    )
+    done = state.refresh(engine, clock.now_utc())
+    print(t("cli.alerts_refreshed", opened=done.opened, closed=done.closed, open=done.open))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m data_access", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -82,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("list-users", help="list the users and their roles")
     for name in ("disable-user", "enable-user", "reset-password"):
         commands.add_parser(name).add_argument("login")
+    alerts_cmd = commands.add_parser("alerts", help="the alerts: refresh them, or send the digests and the webhook")
+    alerts_cmd.add_argument("action", choices=("refresh", "send"))
+    probe_cmd = commands.add_parser("probe", help="probe every endpoint of the commune points and information systems")
+    probe_cmd.add_argument("--timeout", type=float, default=3.0, help="seconds per try of one endpoint")
+    probe_cmd.add_argument("--run-timeout", type=float, default=60.0, help="seconds for the whole run")
     args = parser.parse_args(argv)
 
     url = database_url()
@@ -119,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command in ("disable-user", "enable-user"):
             user_admin.set_user_active(engine, _operator(), args.login, args.command == "enable-user")
             print(t("cli.user_updated"))
+        elif args.command == "alerts":
+            check_schema(engine)
+            _alerts(engine, args.action)
+        elif args.command == "probe":
+            check_schema(engine)
+            _probe(engine, args.timeout, args.run_timeout)
         elif args.command == "reset-password":
             user_admin.set_password(engine, _operator(), args.login, _password())
             print(t("cli.password_reset"))

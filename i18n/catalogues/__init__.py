@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from i18n.catalogues import (
     accounts,
+    alerts,
     cli,
     documents,
     edits,
@@ -17,7 +18,21 @@ from i18n.catalogues import (
     tasks,
 )
 
-DOMAINS = (shell, overview, edits, tasks, documents, meetings, points, accounts, cli, reports, report_files, slides)
+DOMAINS = (
+    shell,
+    overview,
+    edits,
+    tasks,
+    documents,
+    meetings,
+    points,
+    accounts,
+    cli,
+    reports,
+    report_files,
+    slides,
+    alerts,
+)
 
 
 def merged(language: str) -> dict[str, str]:
