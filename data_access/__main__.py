@@ -90,7 +90,14 @@ def _probe(engine, timeout: float, run_timeout: float) -> None:
     from data_access.alerts import state
     from data_access.probe import prober
 
-    result = prober.probe_all(engine, timeout=timeout, run_timeout=run_timeout)
+    def note(o: prober.Outcome) -> str:  # the check's note in the catalogue's words, as a person would write it
+        if o.why in ("connected", "slow"):
+            return t(f"probe.{o.why}", ms=o.latency_ms)
+        if o.why == "intermittent":
+            return t("probe.intermittent", ok=o.ok, tries=o.tries)
+        return t("probe.disconnected", reason=o.reason)
+
+    result = prober.probe_all(engine, timeout=timeout, run_timeout=run_timeout, note=note)
     counts = result.counts()
     print(
         t(
