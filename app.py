@@ -78,6 +78,9 @@ def _pages(role: str | None) -> list:
         ),
     ]
     pages.append(
+        st.Page("app_pages/alerts.py", title=t("nav.alerts"), icon=":material/notifications:", url_path="alerts")
+    )
+    pages.append(
         st.Page("app_pages/reports.py", title=t("nav.reports"), icon=":material/summarize:", url_path="reports")
     )
     if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in

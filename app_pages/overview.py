@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from components.alerts.lists import attention
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
 from components.overview.where import oldest_overdue, overdue_trend, stuck_units
 from components.shared.kpi import kpi_row
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import period_caption, selected_period
+from data_access.alerts.lists import attention as alert_attention
 from data_access.core import clock
 from data_access.core.database import NOW
 from data_access.overview.figures import overview_figures
@@ -23,6 +25,8 @@ period = selected_period()
 db = current()
 f = db.read(overview_figures, period, NOW)
 freshness_caption(f.as_of, period_caption(period))
+
+attention(db.read(alert_attention, NOW))  # "Cần chú ý": what needs acting on now, whatever the period
 
 st.subheader(t("overview.section_tasks"))
 kpi_row(task_cards(f))

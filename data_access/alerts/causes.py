@@ -112,7 +112,7 @@ def document_overdue(s: RuleSetting, today: dt.date, now: dt.datetime) -> Select
     )
 
 
-def _point_state(latest, stale_before: dt.datetime):
+def point_trouble(latest, stale_before: dt.datetime):
     """A point's trouble: its bad status, never checked, or "stale" (connected, but checked too long ago)."""
     return case(
         (latest.c.status.in_(("disconnected", "degraded")), latest.c.status),
@@ -124,7 +124,7 @@ def _point_state(latest, stale_before: dt.datetime):
 
 def point_down(s: RuleSetting, today: dt.date, now: dt.datetime) -> Select:
     latest = latest_checks(now)
-    state = _point_state(latest, now - dt.timedelta(hours=s["hours"]))
+    state = point_trouble(latest, now - dt.timedelta(hours=s["hours"]))
     u = units.c
     return (
         select(*_row("point_down", u.code, u.code, u.name, u.code, u.id, u.name, at=latest.c.checked_at, state=state))
@@ -182,7 +182,7 @@ def meeting_points_rule(s: RuleSetting, today: dt.date, now: dt.datetime) -> Sel
     """Before each online meeting: its expected points not connected at their last check, or not checked
     in the last `fresh_hours` hours. One alert per meeting and point."""
     latest = latest_checks(now)
-    state = _point_state(latest, now - dt.timedelta(hours=s["fresh_hours"]))
+    state = point_trouble(latest, now - dt.timedelta(hours=s["fresh_hours"]))
     u, m = units.c, meetings.c
     key = cast(m.id, Text) + literal(":") + u.code
     return (

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from data_access.alerts.causes import causes
-from data_access.alerts.rules import ITEM_KIND, RULES, RuleSetting
+from data_access.alerts.rules import ITEM_KIND, RULES, RuleSetting, rule_settings
+from data_access.core.clock import VN_TZ
 from data_access.core.sql import as_date, as_utc
 
 PAGE_SIZE = 25
@@ -131,3 +132,39 @@ def all_open(conn: Connection, settings: tuple[RuleSetting, ...], today: dt.date
     if found is None:
         return []
     return [item(r) for r in conn.execute(select(found).order_by(found.c.ord, found.c.item_key))]
+
+
+ATTENTION_PER_RULE = 3
+
+
+@dataclass(frozen=True)
+class Attention:
+    """The overview's "Cần chú ý": every open alert counted by rule, and the first few of each rule."""
+
+    today: dt.date
+    counts: AlertCounts
+    items: list[AlertItem]
+
+
+def _today(now: dt.datetime) -> dt.date:
+    return now.astimezone(VN_TZ).date()
+
+
+def attention(conn: Connection, now: dt.datetime, per_rule: int = ATTENTION_PER_RULE) -> Attention:
+    """The counts in one grouped statement, then the first `per_rule` alerts of each rule with any."""
+    settings = rule_settings(conn)
+    today = _today(now)
+    counts = open_counts(conn, settings, today, now)
+    items = []
+    for rule in counts.by_rule:
+        items += open_page(conn, settings, today, now, rule, None, 1, per_rule).rows
+    return Attention(today, counts, items)
+
+
+def alerts_page(
+    conn: Connection, now: dt.datetime, rule: str | None = None, unit_id: int | None = None, page: int = 1
+) -> tuple[dt.date, AlertCounts, AlertPage]:
+    """The /alerts page: the counts by rule and one page of the list with its filters."""
+    settings = rule_settings(conn)
+    today = _today(now)
+    return today, open_counts(conn, settings, today, now), open_page(conn, settings, today, now, rule, unit_id, page)
