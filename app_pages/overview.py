@@ -26,8 +26,6 @@ db = current()
 f = db.read(overview_figures, period, NOW)
 freshness_caption(f.as_of, period_caption(period))
 
-attention(db.read(alert_attention, NOW))  # "Cần chú ý": what needs acting on now, whatever the period
-
 st.subheader(t("overview.section_tasks"))
 kpi_row(task_cards(f))
 today = clock.today_vn()
@@ -40,6 +38,8 @@ st.page_link(
     icon=":material/arrow_forward:",
     query_params=with_language({"scope": "all", "category": "open_overdue"}),
 )
+
+attention(db.read(alert_attention, NOW))  # "Cần chú ý": what needs acting on now, whatever the period
 
 st.subheader(t("overview.section_documents"))
 kpi_row(document_cards(f))

@@ -11,6 +11,7 @@ from data_access.alerts.rules import ITEM_KIND
 from data_access.core import clock
 from i18n import fmt_date, fmt_datetime, fmt_int, t
 
+DIGEST_ITEMS_PER_RULE = 20  # a long list ends with the count of the rest and the link to all of them
 PAGE_OF_KIND = {"task": "tasks", "document": "documents", "point": "points", "meeting": "meetings"}
 
 
@@ -55,13 +56,17 @@ def render_digest(d: Digest, base: str, now: dt.datetime | None = None) -> tuple
     for rule, count in d.open_by_rule.items():
         lines.append(t("digest.rule_count", rule=t(f"alert_rule.{rule}"), count=fmt_int(count)))
     lines += ["", t("digest.new", count=fmt_int(len(d.new)))]
-    current = None
+    by_rule: dict[str, list[StoredAlert]] = {}
     for a in d.new:
-        if a.rule != current:
-            current = a.rule
-            lines += ["", t(f"alert_rule.{a.rule}").upper()]
-        lines.append(_item_line(a, today))
-        lines.append(t("digest.link", url=item_url(base, a.rule, a.link)))
+        by_rule.setdefault(a.rule, []).append(a)
+    for rule, items in by_rule.items():
+        lines += ["", t(f"alert_rule.{rule}").upper()]
+        for a in items[:DIGEST_ITEMS_PER_RULE]:
+            lines.append(_item_line(a, today))
+            lines.append(t("digest.link", url=item_url(base, a.rule, a.link)))
+        rest = len(items) - DIGEST_ITEMS_PER_RULE
+        if rest > 0:
+            lines.append(t("digest.more", count=fmt_int(rest), url=f"{base}/alerts?{urlencode({'rule': rule})}"))
     lines += ["", "--", t("digest.footer", url=f"{base}/alerts")]
     return subject, "\n".join(lines) + "\n"
 

@@ -214,3 +214,17 @@ def test_webhook_same_guarantees(office, webhook):
     first = next(a for a in payload["alerts"] if a["code"] == "NV-A-01")
     assert first["url"] == f"{BASE}/tasks?task=NV-A-01" and first["detail"] == "quá hạn 8 ngày (hạn 20/08/2025)"
     assert post().sent == 0 and len(Receiver.bodies) == 1  # nothing new, nothing posted
+
+
+def test_a_long_digest_lists_twenty_per_rule_then_links_to_the_rest():
+    from data_access.alerts.digests import Digest, StoredAlert
+
+    items = [
+        StoredAlert(i, "document_overdue", str(i), f"{i}/UBND", f"V/v số {i}", str(i), None, None, K.TODAY, None)
+        for i in range(1, 26)
+    ]
+    d = Digest(1, "lanhdao", "Trần Văn Hùng", "x@vp.test", items, {"document_overdue": 25})
+    subject, body = render_digest(d, BASE, K.NOW)
+    assert subject.startswith("[Bảng điều hành] 25 cảnh báo mới")
+    assert body.count(f"{BASE}/documents?document=") == 20
+    assert f"- … và 5 cảnh báo khác: {BASE}/alerts?rule=document_overdue" in body

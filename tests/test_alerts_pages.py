@@ -39,7 +39,7 @@ def test_overview_attention_counts_and_first_items(monkeypatch, url):
     assert "Cần chú ý" in [s.value for s in at.subheader]
     text = _text(at)
     assert "15 cảnh báo đang mở" in text
-    frame = at.dataframe[0].value  # the first table of the overview is the alerts'
+    frame = at.dataframe[2].value  # after the tasks section's two tables
     assert list(frame.columns) == ["Quy tắc", "Nội dung", "Mã", "Đơn vị", "Chi tiết"]
     overdue = frame[frame["Quy tắc"] == "Nhiệm vụ quá hạn"]
     assert list(overdue["Mã"]) == ["NV-A-01", "NV-A-02"]

@@ -31,6 +31,7 @@ from data_access.core.schema import (
 )
 from data_access.demo import vocabulary as v
 from data_access.documents import summary
+from data_access.probe.systems import declare_office_systems
 
 DAYS_OF_HISTORY = 548  # about 18 months
 # Province bounding box for the points (a Mekong-delta province with islands).
@@ -93,6 +94,7 @@ def seed_demo(engine: Engine, now: dt.datetime, scale: float = 1.0) -> dict[str,
         meetings_by_day = _insert_meetings(conn, rng, ids, today, now, scale)
         _insert_tasks(conn, rng, ids, today, now, docs_by_day, meetings_by_day, scale)
         _insert_checks(conn, rng, ids, today, now, scale)
+        declare_office_systems(conn, now)  # the office's information systems and a week of their checks
         return {
             t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
             for t in (units, documents, meetings, meeting_points, tasks, task_events, point_checks)
