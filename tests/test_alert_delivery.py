@@ -16,7 +16,8 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import func, insert, select
 
 from data_access.accounts.users import User
-from data_access.alerts import delivery, state, subscriptions
+from data_access.alerts import delivery, lists, rules, state, subscriptions
+from data_access.alerts.digests import email_digests
 from data_access.core.edit_errors import EditError, Forbidden
 from data_access.core.schema import alert_deliveries, users
 from reports.alert_digest import render_digest, render_webhook
@@ -125,6 +126,10 @@ def test_one_digest_per_subscriber_then_nothing_twice(office, inbox):
     assert "NV-A-02" in mai and "NV-A-01" not in mai and "NV-A-03" not in mai
     assert "12/STC-KH" in by_to["lanhdao@vp.test"].get_content()
     assert _deliveries(office) == {"sent": 17}
+    with office.connect() as c:  # the administrator follows every rule: the digest's figures are the dashboard's
+        dashboard = lists.open_counts(c, rules.rule_settings(c), K.TODAY, K.NOW).by_rule
+        admin_digest = next(d for d in email_digests(c) if d.login == "quantri")
+    assert admin_digest.open_by_rule == dashboard == K.COUNTS
 
     box.messages.clear()
     again = _send(office, settings)
