@@ -35,7 +35,7 @@ def fill(conn) -> None:
     xd = o.unit("department", "Sở Xây dựng", code="SO-XD")
     IDS.update(tc=tc, xd=xd)
     o.task(tc, due_on=D(2025, 8, 20), code="NV-A-01", title="Giải ngân vốn đầu tư công")  # overdue 8 days
-    o.task(xd, due_on=D(2025, 8, 27), status="not_started", code="NV-A-02")  # overdue 1 day
+    o.task(xd, due_on=D(2025, 8, 27), status="not_started", code="NV-A-02", title="Rà soát quy hoạch")  # overdue 1 day
     o.task(tc, due_on=D(2025, 8, 29), code="NV-A-03")  # due in 1 day
     o.task(tc, due_on=D(2025, 8, 31), code="NV-A-04")  # due in 3 days: still "soon"
     o.task(xd, due_on=D(2025, 9, 1), code="NV-A-05")  # due in 4 days: not soon

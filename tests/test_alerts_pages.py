@@ -40,9 +40,9 @@ def test_overview_attention_counts_and_first_items(monkeypatch, url):
     text = _text(at)
     assert "15 cảnh báo đang mở" in text
     frame = at.dataframe[2].value  # after the tasks section's two tables
-    assert list(frame.columns) == ["Quy tắc", "Nội dung", "Mã", "Đơn vị", "Chi tiết"]
+    assert list(frame.columns) == ["Quy tắc", "Nội dung", "Đơn vị", "Chi tiết"]
     overdue = frame[frame["Quy tắc"] == "Nhiệm vụ quá hạn"]
-    assert list(overdue["Mã"]) == ["NV-A-01", "NV-A-02"]
+    assert list(overdue["Nội dung"]) == ["NV-A-01 · Giải ngân vốn đầu tư công", "NV-A-02 · Rà soát quy hoạch"]
     assert list(overdue["Chi tiết"]) == ["quá hạn 8 ngày (hạn 20/08/2025)", "quá hạn 1 ngày (hạn 27/08/2025)"]
     assert len(frame[frame["Quy tắc"] == "Trước cuộc họp trực tuyến: điểm cầu chưa sẵn sàng"]) == 3  # first 3 of 4
 
@@ -51,10 +51,10 @@ def test_alerts_page_filters_from_the_url(monkeypatch, url):
     at = _open(monkeypatch, url, ALERTS, query={"rule": "point_down"})
     frame = at.dataframe[0].value
     assert "Quy tắc" not in frame.columns  # one rule: no rule column
-    assert set(frame["Mã"]) == {"XA-BINH-DUC", "DK-THO-SON", "XA-TAN-LOI", "PHUONG-LONG-XUYEN"}
+    assert set(frame["Nội dung"]) == {"Xã Bình Đức", "Đặc khu Thổ Sơn", "Xã Tân Lợi", "Phường Long Xuyên"}
     assert "Mất kết nối" in list(frame["Chi tiết"])
     at = _open(monkeypatch, url, ALERTS, query={"unit": "SO-XD"})
-    assert list(at.dataframe[0].value["Mã"]) == ["NV-A-02"]
+    assert [c.split(" · ")[0] for c in at.dataframe[0].value["Nội dung"]] == ["NV-A-02"]
     assert not [s for s in at.subheader if s.value == "Quy tắc cảnh báo"]  # a viewer: no rule settings
 
 
@@ -73,7 +73,9 @@ def test_premeeting_board_on_a_planned_online_meeting(monkeypatch, url):
     text = _text(at)
     assert "1/5 điểm cầu sẵn sàng" in text and "Cần gọi (4)" in text
     call = at.dataframe[0].value
-    assert list(call["Mã"]) == ["XA-BINH-DUC", "DK-THO-SON", "XA-TAN-LOI", "PHUONG-LONG-XUYEN"]
+    assert list(call["Mã"]) == ["XA-BINH-DUC", "DK-THO-SON", "XA-TAN-LOI"]  # not connected, or never checked
+    assert list(at.dataframe[1].value["Mã"]) == ["PHUONG-LONG-XUYEN"]  # connected, but not re-checked lately
+    assert "1 điểm cầu kết nối nhưng chưa kiểm tra lại trong 2 giờ qua" in [e.label for e in at.expander]
     at.selectbox(key=keys.edit_key(keys.PREMEETING_POINT, K.IDS["meeting"])).set_value("XA-BINH-DUC")
     at.button(key=keys.edit_key(keys.PREMEETING_SAVE, K.IDS["meeting"])).click().run()
     assert not at.exception

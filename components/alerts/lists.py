@@ -42,14 +42,19 @@ def _detail(a: AlertItem, today: dt.date) -> str:
     return detail_text(a.rule, today, a.on_date, a.n, a.state, a.unit_name)
 
 
+def _item(a: AlertItem) -> str:
+    """What the alert is about: a task's or a document's code and title, a point's or a meeting's name."""
+    return f"{a.code} · {a.label}" if a.kind in ("task", "document") and a.code else a.label
+
+
 def alert_table(rows: Sequence[AlertItem], today: dt.date, key_prefix: str, with_rule: bool = True) -> None:
-    """Rule, item, code, unit, detail: a tap opens the item on its page."""
-    col = {name: t(f"alerts.col_{name}") for name in ("rule", "item", "code", "unit", "detail")}
+    """Rule, item, unit, detail: a tap opens the item on its page. About 700 px wide with the row box, so
+    that a tablet in portrait shows every column."""
+    col = {name: t(f"alerts.col_{name}") for name in ("rule", "item", "unit", "detail")}
     data = {}
     if with_rule:
         data[col["rule"]] = [t(f"alert_rule.{a.rule}") for a in rows]
-    data[col["item"]] = [a.label for a in rows]
-    data[col["code"]] = [a.code or "" for a in rows]
+    data[col["item"]] = [_item(a) for a in rows]
     data[col["unit"]] = [a.unit_name or "" for a in rows]
     data[col["detail"]] = [_detail(a, today) for a in rows]
     key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
@@ -62,11 +67,10 @@ def alert_table(rows: Sequence[AlertItem], today: dt.date, key_prefix: str, with
         selection_mode=["single-row", "single-cell"],
         row_height=ROW_HEIGHT_PX,
         column_config={
-            col["rule"]: st.column_config.TextColumn(width=220),
-            col["item"]: st.column_config.TextColumn(width=260),
-            col["code"]: st.column_config.TextColumn(width=120),
-            col["unit"]: st.column_config.TextColumn(width=160),
-            col["detail"]: st.column_config.TextColumn(width=220),
+            col["rule"]: st.column_config.TextColumn(width=140),
+            col["item"]: st.column_config.TextColumn(width=230 if with_rule else 330),
+            col["unit"]: st.column_config.TextColumn(width=110),
+            col["detail"]: st.column_config.TextColumn(width=180),
         },
     )
 
