@@ -53,9 +53,9 @@ def alert_table(rows: Sequence[AlertItem], today: dt.date, key_prefix: str, with
     col = {name: t(f"alerts.col_{name}") for name in ("rule", "item", "unit", "detail")}
     data = {}
     if with_rule:
-        data[col["rule"]] = [t(f"alert_rule.{a.rule}") for a in rows]
+        data[col["rule"]] = [t(f"alert_short.{a.rule}") for a in rows]
     data[col["item"]] = [_item(a) for a in rows]
-    data[col["unit"]] = [a.unit_name or "" for a in rows]
+    data[col["unit"]] = [(a.unit_name or "") if a.kind != "point" else "" for a in rows]  # a point is its unit
     data[col["detail"]] = [_detail(a, today) for a in rows]
     key = f"{key_prefix}_{st.session_state.get(keys.TABLE_NONCE, 0)}"
     st.dataframe(
