@@ -31,16 +31,20 @@ def state_text(state: str | None) -> str:
 
 def detail_text(rule: str, today: dt.date, on_date=None, n=None, state=None, point=None) -> str:
     """An alert's one-line detail: "quá hạn 8 ngày (hạn 20/08/2025)", "Mất kết nối", …"""
-    due = fmt_date(on_date) if on_date else ""
+    due = fmt_date(on_date) if on_date else "—"
+
+    def counted(count: int, **params) -> str:  # "1 day", not "1 days"
+        key = f"alert_item.{rule}_one" if count == 1 else f"alert_item.{rule}"
+        return t(key, due=due, **params)
+
     if rule in ("task_overdue", "document_overdue"):
-        return t(f"alert_item.{rule}", days=fmt_int((today - on_date).days), due=due)
+        days = (today - on_date).days
+        return counted(days, days=fmt_int(days))
     if rule == "task_due_soon":
         days = (on_date - today).days
-        return t("alert_item.due_today") if days == 0 else t("alert_item.task_due_soon", days=fmt_int(days), due=due)
-    if rule == "task_extended":
-        return t("alert_item.task_extended", n=fmt_int(n or 0), due=due or "—")
-    if rule == "point_failing":
-        return t("alert_item.point_failing", n=fmt_int(n or 0))
+        return t("alert_item.due_today") if days == 0 else counted(days, days=fmt_int(days))
+    if rule in ("task_extended", "point_failing"):
+        return counted(n or 0, n=fmt_int(n or 0))
     if rule == "meeting_points":
         return t("alert_item.meeting_points", point=point or "", state=state_text(state))
     return t("alert_item.point_down", state=state_text(state))

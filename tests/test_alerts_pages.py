@@ -94,3 +94,12 @@ def test_information_systems_on_the_points_page(monkeypatch, url):
         "Cổng dịch vụ công tỉnh",
         "Mạng nội bộ (LAN) Văn phòng",
     }
+
+
+def test_in_english(monkeypatch, url):
+    at = _open(monkeypatch, url, ALERTS, query={"lang": "en", "rule": "task_overdue"})
+    assert "Needs attention" in [t.value for t in at.title]
+    assert list(at.dataframe[0].value["Detail"]) == [
+        "8 days overdue (due 20/08/2025)",
+        "1 day overdue (due 27/08/2025)",
+    ]

@@ -134,22 +134,19 @@ def point_down(s: RuleSetting, today: dt.date, now: dt.datetime) -> Select:
 
 
 def point_failing(s: RuleSetting, today: dt.date, now: dt.datetime) -> Select:
-    """Points failed or absent in at least K of the last M held online meetings they were expected at."""
-    rank = (
-        func.row_number()
-        .over(partition_by=meeting_points.c.unit_id, order_by=(meetings.c.starts_at.desc(), meetings.c.id.desc()))
-        .label("rank")
-    )
-    recent = (
-        select(meeting_points.c.unit_id, meeting_points.c.status, rank)
-        .select_from(meeting_points.join(meetings, meetings.c.id == meeting_points.c.meeting_id))
+    """Points failed or absent in at least K of the province's last M held online meetings."""
+    last = (
+        select(meetings.c.id)
         .where(meetings.c.status == "held", meetings.c.is_online.is_(true()), meetings.c.starts_at <= now)
+        .order_by(meetings.c.starts_at.desc(), meetings.c.id.desc())
+        .limit(s["meetings"])
         .subquery()
     )
     failed = (
-        select(recent.c.unit_id, func.count().label("n"))
-        .where(recent.c.rank <= s["meetings"], recent.c.status != "connected")
-        .group_by(recent.c.unit_id)
+        select(meeting_points.c.unit_id, func.count().label("n"))
+        .select_from(meeting_points.join(last, last.c.id == meeting_points.c.meeting_id))
+        .where(meeting_points.c.status != "connected")
+        .group_by(meeting_points.c.unit_id)
         .having(func.count() >= s["failures"])
         .subquery()
     )

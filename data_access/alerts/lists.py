@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from data_access.alerts.causes import causes
+from data_access.alerts.causes import COLUMNS, causes
 from data_access.alerts.rules import ITEM_KIND, RULES, RuleSetting, rule_settings
 from data_access.core.clock import VN_TZ
 from data_access.core.sql import as_date, as_utc
@@ -110,18 +110,7 @@ def open_page(
     total = conn.execute(select(func.count()).select_from(found).where(*where)).scalar_one()
     page = max(1, min(page, max(1, math.ceil(total / size))))
     rows = conn.execute(
-        select(found)
-        .where(*where)
-        .order_by(
-            found.c.ord,
-            found.c.n.desc().nulls_last(),
-            found.c.on_date.nulls_last(),
-            found.c.at.nulls_first(),
-            found.c.label,
-            found.c.item_key,
-        )
-        .limit(size)
-        .offset((page - 1) * size)
+        select(found).where(*where).order_by(found.c.ord, *_order(found)).limit(size).offset((page - 1) * size)
     ).all()
     return AlertPage([item(r) for r in rows], total, page, size)
 
@@ -150,15 +139,34 @@ def _today(now: dt.datetime) -> dt.date:
     return now.astimezone(VN_TZ).date()
 
 
+def _order(found):
+    """The list's order inside a rule: the highest count, the oldest deadline, the oldest check, the name."""
+    return (
+        found.c.n.desc().nulls_last(),
+        found.c.on_date.nulls_last(),
+        found.c.at.nulls_first(),
+        found.c.label,
+        found.c.item_key,
+    )
+
+
 def attention(conn: Connection, now: dt.datetime, per_rule: int = ATTENTION_PER_RULE) -> Attention:
-    """The counts in one grouped statement, then the first `per_rule` alerts of each rule with any."""
+    """The counts in one grouped statement, and the first `per_rule` alerts of each rule in another
+    (ranked within each rule by the list's order)."""
     settings = rule_settings(conn)
     today = _today(now)
     counts = open_counts(conn, settings, today, now)
-    items = []
-    for rule in counts.by_rule:
-        items += open_page(conn, settings, today, now, rule, None, 1, per_rule).rows
-    return Attention(today, counts, items)
+    found = causes(settings, today, now)
+    if found is None or not counts.total:
+        return Attention(today, counts, [])
+    rank = func.row_number().over(partition_by=found.c.rule, order_by=_order(found)).label("rank")
+    ranked = select(found, rank).subquery("ranked")
+    rows = conn.execute(
+        select(*(ranked.c[name] for name in COLUMNS))
+        .where(ranked.c.rank <= per_rule)
+        .order_by(ranked.c.ord, ranked.c.rank)
+    ).all()
+    return Attention(today, counts, [item(r) for r in rows])
 
 
 def alerts_page(
