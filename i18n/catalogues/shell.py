@@ -69,6 +69,8 @@ VI = {
     "table.documents": "Văn bản",
     "table.meetings": "Cuộc họp",
     "table.point_checks": "Kiểm tra điểm cầu",
+    "table.alert_rules": "Quy tắc cảnh báo",
+    "table.alert_recipients": "Đăng ký nhận cảnh báo",
     "nav.users": "Tài khoản",
     "table.users": "Tài khoản",
 }
@@ -140,6 +142,8 @@ EN = {
     "table.documents": "Documents",
     "table.meetings": "Meetings",
     "table.point_checks": "Point checks",
+    "table.alert_rules": "Alert rules",
+    "table.alert_recipients": "E-mail alerts subscriptions",
     "nav.users": "Accounts",
     "table.users": "Accounts",
 }
