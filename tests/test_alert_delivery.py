@@ -233,3 +233,75 @@ def test_a_long_digest_lists_twenty_per_rule_then_links_to_the_rest():
     assert subject.startswith("[Bảng điều hành] 25 cảnh báo mới")
     assert body.count(f"{BASE}/documents?document=") == 20
     assert f"- … và 5 cảnh báo khác: {BASE}/alerts?rule=document_overdue" in body
+
+
+@pytest.fixture(scope="module")
+def tls_smtp(tmp_path_factory):
+    """A loopback server that offers STARTTLS with its own certificate and requires it, and a login, first."""
+    import ssl
+    import subprocess
+
+    from aiosmtpd.smtp import AuthResult
+
+    tmp = tmp_path_factory.mktemp("tls")
+    key, cert = tmp / "key.pem", tmp / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"]
+        + ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        logins.append((auth_data.login, auth_data.password))
+        return AuthResult(success=auth_data.password == b"mat-khau-smtp-thu")
+
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        tls_context=context,
+        require_starttls=True,
+        authenticator=authenticate,
+        auth_required=True,
+    )
+    controller.start()
+    yield inbox, port, str(cert), logins
+    controller.stop()
+
+
+def test_starttls_and_a_login(office, tls_smtp):
+    box, port, cert, logins = tls_smtp
+    settings = delivery.SmtpSettings(
+        "127.0.0.1", port, starttls=True, user="canhbao", password="mat-khau-smtp-thu", ca_file=cert, timeout=5
+    )
+    report = _send(office, settings)
+    assert (report.sent, report.failed) == (3, 0) and len(box.messages) == 3
+    assert logins[-1] == (b"canhbao", b"mat-khau-smtp-thu")
+    untrusted = delivery.SmtpSettings("127.0.0.1", port, starttls=True, user="canhbao", password="x", timeout=5)
+    with office.begin() as c:  # something new to send
+        Office(c).document("incoming", K.TODAY, due_on=K.TODAY.replace(day=25), number="7/VP-TH")
+    state.refresh(office, K.NOW)
+    refused = _send(office, untrusted)  # its certificate is not one the system trusts: nothing is sent
+    assert (refused.sent, refused.failed) == (0, 2) and "CERTIFICATE_VERIFY_FAILED" in refused.errors[0]
+
+
+def test_settings_from_the_environment_or_secrets(monkeypatch, tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[alerts]\nsmtp_host = "mail.vp.test"\nsmtp_port = 465\nsmtp_ssl = true\nsmtp_user = "u"\n')
+    for name in ("OFFICE_SMTP_HOST", "OFFICE_SMTP_PORT", "OFFICE_SMTP_SSL", "OFFICE_SMTP_USER"):
+        monkeypatch.delenv(name, raising=False)
+    got = delivery.SmtpSettings.configured(secrets)
+    assert (got.host, got.port, got.ssl, got.user) == ("mail.vp.test", 465, True, "u")
+    monkeypatch.setenv("OFFICE_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("OFFICE_SMTP_PORT", "2525")
+    got = delivery.SmtpSettings.configured(secrets)
+    assert (got.host, got.port) == ("127.0.0.1", 2525)  # the environment first
+    assert "password" not in repr(got)
+    monkeypatch.delenv("OFFICE_SMTP_HOST")
+    assert delivery.SmtpSettings.configured(tmp_path / "none.toml") is None  # no host: no e-mail

@@ -65,6 +65,7 @@ class SmtpSettings:
     password: str | None = field(default=None, repr=False)
     sender: str = "canh-bao@localhost"
     timeout: float = 20.0
+    ca_file: str | None = None  # a CA to trust besides the system's (an internal mail server's own CA)
 
     @classmethod
     def configured(cls, secrets_path: Path = SECRETS_FILE) -> SmtpSettings | None:
@@ -82,6 +83,7 @@ class SmtpSettings:
             password=_setting("OFFICE_SMTP_PASSWORD", s, "smtp_password"),
             sender=str(_setting("OFFICE_SMTP_FROM", s, "smtp_from", "canh-bao@localhost")),
             timeout=float(_setting("OFFICE_SMTP_TIMEOUT", s, "smtp_timeout", 20)),
+            ca_file=_setting("OFFICE_SMTP_CA_FILE", s, "smtp_ca_file"),
         )
 
 
@@ -147,7 +149,7 @@ class _Smtp:
     def send(self, message: EmailMessage) -> None:
         s = self.settings
         if self.client is None:
-            context = ssl.create_default_context()
+            context = ssl.create_default_context(cafile=s.ca_file)
             if s.ssl:
                 client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
             else:
