@@ -277,6 +277,7 @@ def tls_smtp(tmp_path_factory):
 
 def test_starttls_and_a_login(office, tls_smtp):
     box, port, cert, logins = tls_smtp
+    box.messages.clear()
     settings = delivery.SmtpSettings(
         "127.0.0.1", port, starttls=True, user="canhbao", password="mat-khau-smtp-thu", ca_file=cert, timeout=5
     )
