@@ -94,6 +94,14 @@ def test_classification(listeners):
     assert elapsed < 4  # concurrently: the hanging one's two tries bound the run, not the sum
 
 
+def test_many_slow_endpoints_at_once(listeners):
+    targets = [prober.Target("point", i, f"p{i}", listeners["slow"]) for i in range(40)]
+    started = time.perf_counter()
+    got = asyncio.run(prober.probe_many(targets, timeout=2, run_timeout=10, tries=1, slow_ms=250))
+    assert {o.why for o in got} == {"slow"}
+    assert time.perf_counter() - started < 2.5  # 40 answers of 0.4 s each, side by side
+
+
 def test_run_time_limit(listeners):
     targets = [prober.Target("point", 1, "hang", listeners["hang"])]
     got = asyncio.run(prober.probe_many(targets, timeout=5, run_timeout=0.5, tries=1))

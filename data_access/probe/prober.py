@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from data_access.core import clock
 from data_access.core.schema import POINT_KINDS, info_system_checks, info_systems, point_checks, units
 
 AUTHOR = "probe"
+HTTP_THREADS = 128
 TRIES = 3
 SLOW_MS = 500
 
@@ -87,8 +89,9 @@ def _http_blocking(url: str, timeout: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-async def _http(url: str, timeout: float) -> float:
-    return await asyncio.wait_for(asyncio.to_thread(_http_blocking, url, timeout), timeout + 0.5)
+async def _http(url: str, timeout: float, pool: ThreadPoolExecutor | None) -> float:
+    loop = asyncio.get_running_loop()
+    return await asyncio.wait_for(loop.run_in_executor(pool, _http_blocking, url, timeout), timeout + 0.5)
 
 
 def _reason(exc: BaseException) -> str:
@@ -100,7 +103,9 @@ def _reason(exc: BaseException) -> str:
     return text[:200]
 
 
-async def probe_one(target: Target, timeout: float, tries: int = TRIES, slow_ms: float = SLOW_MS) -> Outcome:
+async def probe_one(
+    target: Target, timeout: float, tries: int = TRIES, slow_ms: float = SLOW_MS, pool: ThreadPoolExecutor | None = None
+) -> Outcome:
     parsed = parse_endpoint(target.endpoint)
     if parsed is None:
         return Outcome(target, "disconnected", "disconnected", None, 0, 0, "bad endpoint")
@@ -110,7 +115,7 @@ async def probe_one(target: Target, timeout: float, tries: int = TRIES, slow_ms:
             if parsed[0] == "tcp":
                 latencies.append(await _tcp(parsed[1], parsed[2], timeout))
             else:
-                latencies.append(await _http(parsed[1], timeout))
+                latencies.append(await _http(parsed[1], timeout, pool))
         except (OSError, TimeoutError, urllib.error.URLError, ValueError) as exc:
             reason = _reason(exc)
     ok = len(latencies)
@@ -130,10 +135,15 @@ async def probe_many(
     """Every target at once; what has not finished within `run_timeout` seconds is disconnected."""
     if not targets:
         return []
-    jobs = {asyncio.create_task(probe_one(t, timeout, tries, slow_ms)): t for t in targets}
-    done, pending = await asyncio.wait(jobs, timeout=run_timeout)
-    for job in pending:
-        job.cancel()
+    # HTTP tries block a thread each: enough threads for every endpoint at once (TCP needs none)
+    pool = ThreadPoolExecutor(max_workers=min(HTTP_THREADS, len(targets)), thread_name_prefix="probe")
+    try:
+        jobs = {asyncio.create_task(probe_one(t, timeout, tries, slow_ms, pool)): t for t in targets}
+        done, pending = await asyncio.wait(jobs, timeout=run_timeout)
+        for job in pending:
+            job.cancel()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     outcomes = [job.result() for job in done]
     outcomes += [
         Outcome(jobs[job], "disconnected", "disconnected", None, 0, tries, "run time limit") for job in pending
