@@ -306,3 +306,21 @@ def test_settings_from_the_environment_or_secrets(monkeypatch, tmp_path):
     assert "password" not in repr(got)
     monkeypatch.delenv("OFFICE_SMTP_HOST")
     assert delivery.SmtpSettings.configured(tmp_path / "none.toml") is None  # no host: no e-mail
+
+
+def test_the_command_line_sends_once(office, inbox, db_url, monkeypatch, capsys):
+    from data_access.__main__ import main
+
+    box, settings = inbox
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("OFFICE_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("OFFICE_SMTP_PORT", str(settings.port))
+    monkeypatch.setenv("OFFICE_SMTP_STARTTLS", "0")
+    monkeypatch.setenv("OFFICE_BASE_URL", BASE)
+    monkeypatch.delenv("OFFICE_ALERT_WEBHOOK_URL", raising=False)
+    assert main(["alerts", "send"]) == 0
+    first = capsys.readouterr().out
+    assert "Thư điện tử: đã gửi 3 thư (17 cảnh báo), 0 thư chưa gửi được" in first
+    assert main(["alerts", "send"]) == 0
+    assert "đã gửi 0 thư (0 cảnh báo)" in capsys.readouterr().out
+    assert len(box.messages) == 3

@@ -144,3 +144,20 @@ def test_system_board_failures(engine):
     assert set(got) == {code for code, _ in systems.OFFICE_SYSTEMS}
     assert got["THU-CONG-VU"].failures == 3 and got["CONG-DVC"].failures == 5
     assert got["QLVB"].failures == 0 and got["QLVB"].last_failure_at is None and got["QLVB"].status == "connected"
+
+
+def test_the_command_line_probes(engine, db_url, listeners, monkeypatch, capsys):
+    from data_access.__main__ import main
+
+    monkeypatch.setenv("OFFICE_FROZEN_NOW", K.NOW_ISO)
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    with engine.begin() as c:
+        K.fill(c)
+        c.execute(update(units).where(units.c.code == "XA-BINH-DUC").values(endpoint=listeners["accept"]))
+        c.execute(update(units).where(units.c.code == "XA-TAN-LOI").values(endpoint=listeners["refuse"]))
+    assert main(["probe", "--timeout", "1", "--run-timeout", "10"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã dò 2 điểm cầu và 0 hệ thống thông tin: 1 kết nối, 0 chập chờn, 1 mất kết nối." in out
+    board = {p.code: p for p in read(engine, figures.board, K.NOW)}
+    assert board["XA-BINH-DUC"].status == "connected" and board["XA-BINH-DUC"].note.startswith("dò tự động: kết nối")
+    assert board["XA-TAN-LOI"].note == "dò tự động: không kết nối được (refused)"
