@@ -131,3 +131,25 @@ def test_alerts_end_when_their_cause_ends(filled, monkeypatch):
         ("point_down", "XA-BINH-DUC"),
         ("task_overdue", "NV-A-01"),
     ]
+
+
+@pytest.mark.postgres
+def test_sqlite_and_postgres_agree_on_the_demo(migrated):
+    """The same demo province, the same alerts on both databases: counts, the overview's first ones, a page."""
+    from data_access.core.engine import get_engine
+    from data_access.demo.seed import seed_demo
+    from data_access.probe.systems import system_board
+    from tests.builders import vn
+    from tests.conftest import empty_all_tables
+
+    now = vn(2026, 11, 23, 10, 0)
+    engines = [get_engine(migrated("sqlite")), get_engine(migrated("postgres"))]
+    answers = []
+    for e in engines:
+        empty_all_tables(e)
+        seed_demo(e, now, scale=0.3)
+        att = read(e, lists.attention, now)
+        page = read(e, lists.alerts_page, now, "document_overdue", None, 2)[2]
+        answers.append((att.counts.by_rule, att.items, page.total, page.rows, read(e, system_board, now)))
+    assert answers[0][0] == answers[1][0] and answers[0][0]
+    assert answers[0][1:] == answers[1][1:]
