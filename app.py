@@ -141,7 +141,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
         st.stop()
 show_flash()
 drill_down = any(st.query_params.get(p) for p in ("task", "document", "meeting", "point"))
-if not drill_down and navigation.url_path != "users":  # a period means nothing on one item or on accounts
+if not drill_down and navigation.url_path not in ("users", "alerts"):  # no period on one item, accounts, alerts
     period_filter(clock.today_vn())
 try:
     navigation.run()

@@ -109,6 +109,7 @@ def test_alerts_page_at_each_size(browser, demo_server, size_name):  # noqa: F81
     _goto(page, url + "/alerts")
     page.get_by_role("heading", name="Quy tắc cảnh báo").wait_for(timeout=30_000)
     assert page.get_by_role("heading", name="Nhận cảnh báo qua thư điện tử").count() == 1
+    assert page.get_by_role("radio", name="Tháng này").count() == 0  # alerts are now: no period to choose
     _assert_fits(page)
     _screenshot(page, f"alerts-{size_name}")
     page.close()
