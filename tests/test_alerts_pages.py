@@ -103,3 +103,20 @@ def test_in_english(monkeypatch, url):
         "8 days overdue (due 20/08/2025)",
         "1 day overdue (due 27/08/2025)",
     ]
+
+
+def test_a_specialist_subscribes_to_the_tasks_of_a_unit(monkeypatch, url, engine):
+    from data_access.accounts.users import list_users
+    from data_access.alerts.subscriptions import Subscription, subscription_of
+
+    at = _open(monkeypatch, url, ALERTS, role="specialist")
+    at.text_input(key=keys.ALERT_SUB_EMAIL).set_value("mai@vp.test")
+    at.multiselect(key=keys.ALERT_SUB_RULES).set_value(["task_overdue"])
+    at.multiselect(key=keys.ALERT_SUB_UNITS).set_value([K.IDS["xd"]])
+    at.button(key=keys.ALERT_SUB_SAVE).click().run()
+    assert not at.exception and not at.error
+    me = next(u for u in list_users(engine) if u.login == "kiemthu.specialist")
+    assert read(engine, subscription_of, me.id) == Subscription("mai@vp.test", ("task_overdue",), (K.IDS["xd"],))
+    at.text_input(key=keys.ALERT_SUB_EMAIL).set_value("not an address")
+    at.button(key=keys.ALERT_SUB_SAVE).click().run()
+    assert "không phải địa chỉ thư điện tử hợp lệ" in at.error[0].value
