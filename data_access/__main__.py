@@ -8,6 +8,7 @@
     python -m data_access reset-password LOGIN                              new password on standard input
     python -m data_access alerts refresh | alerts send                      open/end alerts; send the digests
     python -m data_access probe                                             probe every endpoint, write the checks
+    python -m data_access set-endpoint CODE [HOST:PORT|URL]                 what the prober checks for a point
 
 Messages come from the dashboard's Vietnamese catalogue (i18n). The database is
 the one of DATABASE_URL, else .streamlit/secrets.toml, else the embedded SQLite file.
@@ -27,6 +28,7 @@ from data_access.accounts import admin as user_admin
 from data_access.accounts import users
 from data_access.core import clock
 from data_access.core.config import database_url, demo_accounts_file
+from data_access.core.edit_errors import EditError
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, classify
 from data_access.core.migrate import check_schema, upgrade
@@ -34,7 +36,7 @@ from data_access.core.schema import ROLES
 from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.documents import summary
-from i18n import t
+from i18n import known, t
 
 
 def _problem_text(problem: DatabaseProblem) -> str:
@@ -140,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         commands.add_parser(name).add_argument("login")
     alerts_cmd = commands.add_parser("alerts", help="the alerts: refresh them, or send the digests and the webhook")
     alerts_cmd.add_argument("action", choices=("refresh", "send"))
+    endpoint_cmd = commands.add_parser(
+        "set-endpoint", help="set (or clear, without ENDPOINT) what the prober checks for a point or a system"
+    )
+    endpoint_cmd.add_argument("code", help="a commune point's unit code or an information system's code")
+    endpoint_cmd.add_argument("endpoint", nargs="?", default=None, help="host:port or an http(s) URL")
     probe_cmd = commands.add_parser("probe", help="probe every endpoint of the commune points and information systems")
     probe_cmd.add_argument("--timeout", type=float, default=3.0, help="seconds per try of one endpoint")
     probe_cmd.add_argument("--run-timeout", type=float, default=60.0, help="seconds for the whole run")
@@ -183,12 +190,21 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "alerts":
             check_schema(engine)
             _alerts(engine, args.action)
+        elif args.command == "set-endpoint":
+            from data_access.probe.edits import set_endpoint
+
+            set_endpoint(engine, _operator(), args.code, args.endpoint)
+            print(t("cli.endpoint_set", code=args.code, endpoint=args.endpoint or "—"))
         elif args.command == "probe":
             check_schema(engine)
             _probe(engine, args.timeout, args.run_timeout)
         elif args.command == "reset-password":
             user_admin.set_password(engine, _operator(), args.login, _password())
             print(t("cli.password_reset"))
+    except EditError as refused:
+        label = t(f"field.{refused.field}") if known(f"field.{refused.field}") else refused.field
+        print(t("cli.error", message=t(f"edit.{refused.reason}", field=label, **refused.params)), file=sys.stderr)
+        return 1
     except users.UserError as refused:
         print(t("cli.error", message=t(f"user_error.{refused.reason}")), file=sys.stderr)
         return 1

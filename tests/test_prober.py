@@ -161,3 +161,28 @@ def test_the_command_line_probes(engine, db_url, listeners, monkeypatch, capsys)
     board = {p.code: p for p in read(engine, figures.board, K.NOW)}
     assert board["XA-BINH-DUC"].status == "connected" and board["XA-BINH-DUC"].note.startswith("dò tự động: kết nối")
     assert board["XA-TAN-LOI"].note == "dò tự động: không kết nối được (refused)"
+
+
+def test_setting_an_endpoint(engine, db_url, monkeypatch, capsys):
+    from data_access.__main__ import main
+    from data_access.accounts.users import User
+    from data_access.core.edit_errors import EditError, Forbidden
+    from data_access.probe.edits import set_endpoint
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    with engine.begin() as c:
+        K.fill(c)
+        systems.declare_office_systems(c, K.NOW, history=False)
+    assert main(["set-endpoint", "XA-BINH-DUC", "127.0.0.1:5060"]) == 0
+    assert main(["set-endpoint", "CONG-DVC", "https://dichvucong.example/health"]) == 0
+    assert main(["set-endpoint", "XA-BINH-DUC", "not an endpoint"]) == 1
+    assert "phải là máy:cổng" in capsys.readouterr().err
+    assert [t.endpoint for t in prober.targets(engine)] == ["127.0.0.1:5060", "https://dichvucong.example/health"]
+    with pytest.raises(Forbidden):
+        set_endpoint(engine, User(5, "cv", "CV", "specialist", True), "XA-BINH-DUC", None)
+    with pytest.raises(EditError):
+        set_endpoint(engine, User(6, "qt", "QT", "admin", True), "SO-TC", "127.0.0.1:1")  # not a point
+    set_endpoint(engine, User(6, "qt", "QT", "admin", True), "XA-BINH-DUC", "")  # cleared
+    assert [t.code for t in prober.targets(engine)] == ["CONG-DVC"]
+    with engine.connect() as c:
+        assert c.execute(select(audit_log.c.action).distinct()).scalars().all() == ["set_endpoint"]

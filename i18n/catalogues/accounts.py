@@ -20,6 +20,7 @@ VI = {
     "role.admin": "Quản trị",
     "action.update_task": "Cập nhật nhiệm vụ",
     "action.save_alert_rule": "Sửa quy tắc cảnh báo",
+    "action.set_endpoint": "Đặt địa chỉ dò",
     "action.save_alert_subscription": "Đăng ký nhận cảnh báo qua thư",
     "action.add_report": "Thêm báo cáo",
     "action.add_urge": "Đôn đốc",
@@ -166,6 +167,7 @@ EN = {
     "action.change_password": "Own password changed",
     "action.lock_login": "Login locked (repeated wrong passwords)",
     "action.save_alert_rule": "Alert rule changed",
+    "action.set_endpoint": "Probe address set",
     "action.save_alert_subscription": "E-mail alerts subscription saved",
     "action.update_settings": "Document details changed",
 }
