@@ -151,3 +151,17 @@ def test_the_it_specialist_marks_a_point_rechecked(browser, demo_server):  # noq
     assert len(after.to_call) == len(before.to_call) - 1
     assert before.to_call[0].code not in {p.code for p in after.to_call}
     page.close()
+
+
+@pytest.mark.parametrize("size_name", ["tablet-portrait", "projector"])
+def test_information_systems_on_the_points_page(browser, demo_server, size_name):  # noqa: F811
+    url, _ = demo_server
+    page = _new_page(browser, url, SIZES[size_name])
+    _goto(page, url + "/points")
+    heading = page.get_by_role("heading", name="Hệ thống thông tin")
+    heading.wait_for(timeout=30_000)
+    assert page.get_by_text("Cổng dịch vụ công tỉnh").count() + page.locator("canvas").count() >= 1
+    _assert_fits(page)
+    heading.scroll_into_view_if_needed()
+    _screenshot(page, f"information-systems-{size_name}")
+    page.close()

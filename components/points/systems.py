@@ -29,9 +29,12 @@ def systems_table(systems: Sequence[SystemState]) -> None:
             }
         ),
         hide_index=True,
-        column_config={
-            col["system"]: st.column_config.TextColumn(width=280),
-            col["latency"]: st.column_config.NumberColumn(width=90),
-            col["failures"]: st.column_config.NumberColumn(width=90),
+        column_config={  # about 700 px: a tablet in portrait shows every column
+            col["system"]: st.column_config.TextColumn(width=210),
+            col["status"]: st.column_config.TextColumn(width=95),
+            col["checked"]: st.column_config.TextColumn(width=125),
+            col["latency"]: st.column_config.NumberColumn(width=75),
+            col["failures"]: st.column_config.NumberColumn(width=75),
+            col["last_failure"]: st.column_config.TextColumn(width=125),
         },
     )
