@@ -146,6 +146,7 @@ def _order(found):
         found.c.on_date.nulls_last(),
         found.c.at.nulls_first(),
         found.c.label,
+        found.c.code,
         found.c.item_key,
     )
 
