@@ -7,7 +7,7 @@ from components.alerts.settings import rule_editor, subscription_form
 from components.shared.page_header import freshness_caption
 from components.shared.pager import page_to_read, pager
 from components.shared.url_state import adopt_from_url, choice_parser, publish_to_url
-from data_access.accounts.permissions import MANAGE_USERS, may
+from data_access.accounts.permissions import MANAGE_ALERTS, may
 from data_access.alerts import lists, rules, subscriptions
 from data_access.core.database import NOW
 from data_access.core.units import all_units
@@ -64,5 +64,5 @@ if user.role != "display":
     subscription_form(
         db.read(subscriptions.subscription_of, user.id), units, user, user.role == subscriptions.FOLLOWS_UNITS
     )
-if may(user.role, MANAGE_USERS):
+if may(user.role, MANAGE_ALERTS):
     rule_editor(db.read(rules.rule_settings), user)

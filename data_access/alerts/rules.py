@@ -103,7 +103,7 @@ def _validated(rule: str, params: dict) -> dict[str, int]:
 
 def save_rule(engine: Engine, actor, rule: str, enabled: bool, params: dict) -> None:
     """An administrator's settings of one rule, with its audit row."""
-    permissions.require(actor, permissions.MANAGE_USERS)
+    permissions.require(actor, permissions.MANAGE_ALERTS)
     clean = _validated(rule, params)
     now = clock.now_utc()
     with engine.begin() as conn:

@@ -14,7 +14,7 @@ from data_access.probe.prober import parse_endpoint
 def set_endpoint(engine: Engine, actor, code: str, endpoint: str | None) -> str:
     """An administrator sets (or, with nothing, clears) the endpoint of the point or system `code`;
     returns the table written. Audited."""
-    permissions.require(actor, permissions.MANAGE_USERS)
+    permissions.require(actor, permissions.MANAGE_ALERTS)
     endpoint = (endpoint or "").strip() or None
     if endpoint is not None and (len(endpoint) > 500 or parse_endpoint(endpoint) is None):
         raise EditError("endpoint", "bad_endpoint")
