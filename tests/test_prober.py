@@ -95,11 +95,12 @@ def test_classification(listeners):
 
 
 def test_many_slow_endpoints_at_once(listeners):
-    targets = [prober.Target("point", i, f"p{i}", listeners["slow"]) for i in range(40)]
+    targets = [prober.Target("point", i, f"p{i}", listeners["slow"]) for i in range(80)]
     started = time.perf_counter()
-    got = asyncio.run(prober.probe_many(targets, timeout=2, run_timeout=10, tries=1, slow_ms=250))
+    got = asyncio.run(prober.probe_many(targets, timeout=8, run_timeout=20, tries=1, slow_ms=250))
     assert {o.why for o in got} == {"slow"}
-    assert time.perf_counter() - started < 2.5  # 40 answers of 0.4 s each, side by side
+    # 80 answers of 0.4 s: 32 s one after another, 5.3 s on the default pool's 6 threads; side by side ~0.5 s
+    assert time.perf_counter() - started < 4
 
 
 def test_run_time_limit(listeners):
