@@ -23,6 +23,8 @@ from tests.test_browser import (
     browser,  # noqa: F401 (the module's fixture)
     demo_server,  # noqa: F401 (the module's fixture)
 )
+from tests.test_browser_plain_text import _open as _open_hostile
+from tests.test_browser_plain_text import _outside, hostile_server  # noqa: F401 (the module's fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -165,3 +167,19 @@ def test_information_systems_on_the_points_page(browser, demo_server, size_name)
     heading.scroll_into_view_if_needed()
     _screenshot(page, f"information-systems-{size_name}")
     page.close()
+
+
+@pytest.mark.parametrize(
+    "path, expect", [("/alerts", "Danh sách cảnh báo"), ("/", "Cần chú ý")], ids=["alerts", "overview"]
+)
+def test_alerts_of_rows_with_markdown(browser, hostile_server, path, expect):  # noqa: F811
+    """The database's text in the alerts (a task title, a unit's name, a point's, with an outside image and
+    link in them) stays text: nothing fetched from or linked to the outside, no formula, no image."""
+    page, requests = _open_hostile(browser, hostile_server, path, expect)
+    assert not [u for u in requests if _outside(u)], "a request to the payload's address"
+    assert page.locator("img[src*='127.0.0.1:9/']").count() == 0
+    assert page.locator("a[href*='127.0.0.1:9/']").count() == 0
+    assert page.locator(".katex").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("cảnh báo đang mở").count() >= 1
+    page.context.close()
