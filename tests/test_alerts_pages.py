@@ -8,6 +8,7 @@ from data_access.probe.systems import declare_office_systems
 from tests import known_alerts as K
 from tests.apptest import run_app
 from tests.builders import read
+from tests.test_plain_text import hostile  # noqa: F401 (the module's fixture)
 from ui import keys
 
 OVERVIEW = "app_pages/overview.py"
@@ -120,3 +121,18 @@ def test_a_specialist_subscribes_to_the_tasks_of_a_unit(monkeypatch, url, engine
     at.text_input(key=keys.ALERT_SUB_EMAIL).set_value("not an address")
     at.button(key=keys.ALERT_SUB_SAVE).click().run()
     assert "không phải địa chỉ thư điện tử hợp lệ" in at.error[0].value
+
+
+def test_alerts_draw_no_markdown_from_the_database(monkeypatch, hostile):  # noqa: F811
+    """The alerts of rows holding Markdown (an image, a link, bold, a formula): shown as written."""
+    from tests.test_plain_text import HOSTILE as H
+    from tests.test_plain_text import _open as open_hostile
+    from tests.test_plain_text import assert_plain
+
+    url, _ = hostile
+    for page, query, values in [
+        (ALERTS, {}, [f"{H['task_code']} · {H['task_title']}", H["commune_failed"]]),
+        (ALERTS, {"rule": "task_overdue"}, [H["department"]]),
+        (None, {}, [H["task_title"]]),
+    ]:
+        assert_plain(open_hostile(monkeypatch, url, page, query), *values)
