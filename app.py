@@ -82,6 +82,9 @@ def _pages(role: str | None) -> list:
         st.Page("app_pages/units.py", title=t("nav.units"), icon=":material/apartment:", url_path="units"),
     ]
     pages.append(
+        st.Page("app_pages/alerts.py", title=t("nav.alerts"), icon=":material/notifications:", url_path="alerts")
+    )
+    pages.append(
         st.Page("app_pages/reports.py", title=t("nav.reports"), icon=":material/summarize:", url_path="reports")
     )
     if role is None or may(role, READ_AUDIT):  # before login all are known, so /audit survives signing in
@@ -145,7 +148,7 @@ show_flash()
 if db.read_only():  # the primary is down: the replica's figures, no saving until it is back
     st.warning(t("db.read_only_banner"), icon=":material/edit_off:")
 drill_down = any(st.query_params.get(p) for p in ("task", "document", "meeting", "point", "procedure", "dossier"))
-if not drill_down and navigation.url_path != "users":  # a period means nothing on one item or on accounts
+if not drill_down and navigation.url_path not in ("users", "alerts"):  # no period on one item, accounts, alerts
     period_filter(clock.today_vn())
 try:
     navigation.run()

@@ -4,6 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
+from components.alerts.premeeting import premeeting_board
 from components.meetings.detail import meeting_detail_view
 from components.meetings.edit import meeting_edit, new_meeting_form
 from components.meetings.sections import (
@@ -21,6 +22,7 @@ from components.shared.page_header import freshness_caption
 from components.shared.period_filter import selected_period
 from components.tasks.new_task import new_task_form
 from data_access.accounts.permissions import EDIT, may
+from data_access.alerts.premeeting import meeting_board
 from data_access.core import clock
 from data_access.core.database import NOW
 from data_access.core.periods import previous_period
@@ -53,7 +55,17 @@ raw_id = st.query_params.get("meeting")
 if raw_id:
     raw_id = raw_id.strip()
     found = db.read(detail.meeting_by_id, int(raw_id)) if raw_id.isdigit() and len(raw_id) < 12 else None
-    meeting_detail_view(found, raw_id, editor=_editor if may(user.role, EDIT) else None)
+
+    def _extras(detail) -> None:
+        """A planned online meeting's pre-meeting check, then the edits the role may make."""
+        m = detail.meeting
+        if m.is_online and m.status == "planned":
+            board = db.timed(meeting_board, m.id, NOW)
+            premeeting_board(board.value, board.read_at, m.id, user, may(user.role, EDIT))
+        if may(user.role, EDIT):
+            _editor(detail)
+
+    meeting_detail_view(found, raw_id, editor=_extras)
     st.stop()
 
 if may(user.role, EDIT):

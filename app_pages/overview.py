@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from components.alerts.lists import attention
 from components.overview.cards import document_cards, meeting_cards, point_card, task_cards
 from components.overview.where import oldest_overdue, overdue_trend, stuck_units
 from components.services.cards import headline_cards
 from components.shared.kpi import kpi_row
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import period_caption, selected_period
+from data_access.alerts.lists import attention as alert_attention
 from data_access.core import clock
 from data_access.core.database import NOW
 from data_access.overview.figures import overview_figures
@@ -38,6 +40,8 @@ st.page_link(
     icon=":material/arrow_forward:",
     query_params=with_language({"scope": "all", "category": "open_overdue"}),
 )
+
+attention(db.read(alert_attention, NOW))  # "Cần chú ý": what needs acting on now, whatever the period
 
 st.subheader(t("overview.section_documents"))
 kpi_row(document_cards(f))

@@ -5,11 +5,13 @@ import streamlit as st
 from components.points import sections
 from components.points.detail import point_detail_view
 from components.points.edit import point_check_form
+from components.points.systems import systems_table
 from components.shared.page_header import freshness_caption
 from components.shared.period_filter import selected_period
 from data_access.accounts.permissions import EDIT, may
 from data_access.core.database import NOW
 from data_access.points import detail, figures
+from data_access.probe.systems import system_board
 from i18n import t
 from ui.db import current
 from ui.session import current_user
@@ -42,3 +44,6 @@ sections.point_map(fig.board)
 st.subheader(t("points.section_trouble"))
 sections.trouble(fig.trouble)
 sections.rates(fig.rates, period.start, period.end)
+
+st.subheader(t("isys.section"))
+systems_table(db.read(system_board, NOW))

@@ -7,6 +7,9 @@
     python -m data_access list-users | disable-user LOGIN | enable-user LOGIN
     python -m data_access reset-password LOGIN                              new password on standard input
     python -m data_access import dossiers|procedures|index FILE.xlsx|csv     [--dry-run] [--skip-refused]
+    python -m data_access alerts refresh | alerts send                      open/end alerts; send the digests
+    python -m data_access probe                                             probe every endpoint, write the checks
+    python -m data_access set-endpoint CODE [HOST:PORT|URL]                 what the prober checks for a point
 
 Messages come from the dashboard's Vietnamese catalogue (i18n). The database is
 the one of DATABASE_URL, else .streamlit/secrets.toml, else the embedded SQLite file.
@@ -26,6 +29,7 @@ from data_access.accounts import admin as user_admin
 from data_access.accounts import users
 from data_access.core import clock, replication
 from data_access.core.config import database_read_url, database_url, demo_accounts_file
+from data_access.core.edit_errors import EditError
 from data_access.core.engine import get_engine
 from data_access.core.errors import DatabaseProblem, classify
 from data_access.core.migrate import check_schema, upgrade
@@ -34,7 +38,7 @@ from data_access.demo.accounts import create_demo_accounts
 from data_access.demo.seed import DatabaseNotEmpty, seed_demo
 from data_access.documents import summary
 from data_access.services import imports as service_imports
-from i18n import t
+from i18n import known, t
 
 
 def _problem_text(problem: DatabaseProblem) -> str:
@@ -92,6 +96,60 @@ def _import_file(engine, kind: str, path: Path, dry_run: bool, skip_refused: boo
     return 0
 
 
+def _alerts(engine, action: str) -> None:
+    """Refresh the stored alerts; for "send", then the e-mail digests and the webhook (each when configured)."""
+    from data_access.alerts import delivery, state
+    from reports.alert_digest import render_digest, render_webhook
+
+    now = clock.now_utc()
+    done = state.refresh(engine, now)
+    print(t("cli.alerts_refreshed", opened=done.opened, closed=done.closed, open=done.open))
+    if action != "send":
+        return
+    base = delivery.base_url()
+    smtp = delivery.SmtpSettings.configured()
+    if smtp is None:
+        print(t("cli.alerts_no_smtp"))
+    else:
+        report = delivery.send_email_digests(engine, smtp, lambda d: render_digest(d, base, now), now)
+        print(t("cli.alerts_sent", sent=report.sent, alerts=report.alerts, failed=report.failed))
+        for error in report.errors:
+            print(t("cli.delivery_error", error=error), file=sys.stderr)
+    url = delivery.webhook_url()
+    if url:
+        report = delivery.send_webhook(engine, url, lambda new, counts: render_webhook(new, counts, base, now), now)
+        print(t("cli.webhook_sent", sent=report.sent, alerts=report.alerts, failed=report.failed))
+        for error in report.errors:
+            print(t("cli.delivery_error", error=error), file=sys.stderr)
+
+
+def _probe(engine, timeout: float, run_timeout: float) -> None:
+    from data_access.alerts import state
+    from data_access.probe import prober
+
+    def note(o: prober.Outcome) -> str:  # the check's note in the catalogue's words, as a person would write it
+        if o.why in ("connected", "slow"):
+            return t(f"probe.{o.why}", ms=o.latency_ms)
+        if o.why == "intermittent":
+            return t("probe.intermittent", ok=o.ok, tries=o.tries)
+        return t("probe.disconnected", reason=o.reason)
+
+    result = prober.probe_all(engine, timeout=timeout, run_timeout=run_timeout, note=note)
+    counts = result.counts()
+    print(
+        t(
+            "cli.probed",
+            points=result.points,
+            systems=result.systems,
+            connected=counts["connected"],
+            degraded=counts["degraded"],
+            disconnected=counts["disconnected"],
+        )
+    )
+    done = state.refresh(engine, clock.now_utc())
+    print(t("cli.alerts_refreshed", opened=done.opened, closed=done.closed, open=done.open))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m data_access", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -124,6 +182,16 @@ def main(argv: list[str] | None = None) -> int:
     imported.add_argument("file", type=Path)
     imported.add_argument("--dry-run", action="store_true", help="check the rows and say what would change")
     imported.add_argument("--skip-refused", action="store_true", help="write the valid rows even if some are refused")
+    alerts_cmd = commands.add_parser("alerts", help="the alerts: refresh them, or send the digests and the webhook")
+    alerts_cmd.add_argument("action", choices=("refresh", "send"))
+    endpoint_cmd = commands.add_parser(
+        "set-endpoint", help="set (or clear, without ENDPOINT) what the prober checks for a point or a system"
+    )
+    endpoint_cmd.add_argument("code", help="a commune point's unit code or an information system's code")
+    endpoint_cmd.add_argument("endpoint", nargs="?", default=None, help="host:port or an http(s) URL")
+    probe_cmd = commands.add_parser("probe", help="probe every endpoint of the commune points and information systems")
+    probe_cmd.add_argument("--timeout", type=float, default=3.0, help="seconds per try of one endpoint")
+    probe_cmd.add_argument("--run-timeout", type=float, default=60.0, help="seconds for the whole run")
     args = parser.parse_args(argv)
 
     url = database_url()
@@ -178,9 +246,24 @@ def main(argv: list[str] | None = None) -> int:
             code = _import_file(engine, args.kind, args.file, args.dry_run, args.skip_refused)
             if code:
                 return code
+        elif args.command == "alerts":
+            check_schema(engine)
+            _alerts(engine, args.action)
+        elif args.command == "set-endpoint":
+            from data_access.probe.edits import set_endpoint
+
+            set_endpoint(engine, _operator(), args.code, args.endpoint)
+            print(t("cli.endpoint_set", code=args.code, endpoint=args.endpoint or "—"))
+        elif args.command == "probe":
+            check_schema(engine)
+            _probe(engine, args.timeout, args.run_timeout)
         elif args.command == "reset-password":
             user_admin.set_password(engine, _operator(), args.login, _password())
             print(t("cli.password_reset"))
+    except EditError as refused:
+        label = t(f"field.{refused.field}") if known(f"field.{refused.field}") else refused.field
+        print(t("cli.error", message=t(f"edit.{refused.reason}", field=label, **refused.params)), file=sys.stderr)
+        return 1
     except users.UserError as refused:
         print(t("cli.error", message=t(f"user_error.{refused.reason}")), file=sys.stderr)
         return 1

@@ -24,7 +24,7 @@ from data_access.core.config import PROJECT_ROOT
 LAYERS = ("entry", "app_pages", "components", "ui", "reports", "i18n", "data_access")
 ENTRY_POINTS = {"app", "serve", "data_access.__main__", "reports.__main__"}
 DATA_LAYERS = ("demo", "overview", "domains", "accounts", "core")  # inside data_access, highest first
-DOMAINS = {"tasks", "documents", "meetings", "points", "services"}
+DOMAINS = {"tasks", "documents", "meetings", "points", "services", "alerts", "probe"}
 UNCHECKED = {"tests", "benchmarks", "scripts"}
 
 

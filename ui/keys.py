@@ -202,3 +202,22 @@ UNITS_OVERDUE_TABLE = "units_overdue"
 UNITS_DOSSIERS_TABLE = "units_dossiers"
 UNITS_CHECKS_TABLE = "units_checks"
 UNITS_MISSED_TABLE = "units_missed"
+# Watch and warn: "Cần chú ý" on the overview, /alerts, the pre-meeting check
+OVERVIEW_ALERTS_TABLE = "overview_alerts"
+ALERTS_RULE = "alerts_rule"  # bound to ?rule=
+ALERTS_UNIT = "alerts_unit"  # bound to ?unit=
+ALERTS_PAGE = "alerts_page"
+ALERTS_TABLE = "alerts_table"
+ALERT_RULE_FORM = "alert_rule_form"  # edit_key(ALERT_RULE_FORM, rule)
+ALERT_RULE_ENABLED = "alert_rule_enabled"
+ALERT_RULE_PARAM = "alert_rule_param"  # edit_key(ALERT_RULE_PARAM, f"{rule}.{name}")
+ALERT_RULE_SAVE = "alert_rule_save"
+ALERT_SUB_FORM = "alert_sub_form"
+ALERT_SUB_EMAIL = "alert_sub_email"
+ALERT_SUB_RULES = "alert_sub_rules"
+ALERT_SUB_UNITS = "alert_sub_units"
+ALERT_SUB_SAVE = "alert_sub_save"
+PREMEETING_POINT = "premeeting_point"  # edit_key(PREMEETING_POINT, meeting id)
+PREMEETING_STATUS = "premeeting_status"
+PREMEETING_SAVE = "premeeting_save"
+PREMEETING_FORM = "premeeting_form"

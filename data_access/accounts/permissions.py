@@ -13,8 +13,15 @@ EDIT = "edit"  # tasks, documents' processing, meetings, point checks
 EXTEND_DEADLINE = "extend_deadline"
 READ_AUDIT = "read_audit"
 MANAGE_USERS = "manage_users"
+MANAGE_ALERTS = "manage_alerts"  # the alert rules' settings and the prober's endpoints
 
-_LOWEST_ROLE = {EDIT: "specialist", EXTEND_DEADLINE: "leader", READ_AUDIT: "leader", MANAGE_USERS: "admin"}
+_LOWEST_ROLE = {
+    EDIT: "specialist",
+    EXTEND_DEADLINE: "leader",
+    READ_AUDIT: "leader",
+    MANAGE_USERS: "admin",
+    MANAGE_ALERTS: "admin",
+}
 
 
 def may(role: str | None, permission: str) -> bool:

@@ -29,6 +29,18 @@ VERSIONED_TABLES = (
     "point_checks",
     "users",
     "office_settings",
+    # migration 0012: the public services (0010), the alerts and the prober (0011)
+    "procedures",
+    "dossiers",
+    "service_index",
+    "alert_rules",
+    "alerts",
+    "alert_recipients",
+    "alert_subscriptions",
+    "alert_followed_units",
+    "alert_deliveries",
+    "info_systems",
+    "info_system_checks",
 )
 
 PG_FUNCTION = "office_data_version_bump"
@@ -128,3 +140,15 @@ def install(conn: Connection, tables: Iterable[str]) -> None:
         statements = sqlite_trigger_sql(tables)
     for statement in statements:
         conn.exec_driver_sql(statement)
+
+
+def uninstall(conn: Connection, tables: Iterable[str]) -> None:
+    """The reverse of `install` (a migration's downgrade): the tables' triggers and counters go."""
+    tables = list(tables)
+    for table in tables:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {PG_FUNCTION} ON {table}")
+        else:
+            for event in ("insert", "update", "delete"):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS office_data_version_{table}_{event}")
+        conn.execute(text("DELETE FROM office_data_version WHERE table_name = :t"), {"t": table})

@@ -116,6 +116,7 @@ units = Table(
     Column("parent_id", Integer, ForeignKey("units.id"), nullable=True),
     Column("latitude", Float, nullable=True),
     Column("longitude", Float, nullable=True),
+    Column("endpoint", Text, nullable=True),  # migration 0011: host:port or a URL the prober checks
     CheckConstraint(in_list("kind", UNIT_KINDS), name="kind"),
     Index("ix_units_kind", "kind"),
 )
@@ -261,6 +262,7 @@ point_checks = Table(
     Column("checked_at", UTCDateTime, nullable=False),
     Column("status", Text, nullable=False),
     Column("note", Text, nullable=True),
+    Column("author", Text, nullable=True),  # migration 0011: "probe" for the prober's checks
     CheckConstraint(in_list("status", CHECK_STATUSES), name="status"),
     Index("ix_point_checks_unit_id_checked_at", "unit_id", "checked_at"),
     Index("ix_point_checks_checked_at", "checked_at"),
@@ -406,6 +408,110 @@ login_failures = Table(  # wrong passwords per login (known or not) and source a
     Column("last_failed_at", UTCDateTime, nullable=False),
     PrimaryKeyConstraint("login", "source"),
 )
+
+# Watch and warn (migration 0011): rules' settings, alerts open and ended, who gets what, what was sent.
+alert_rules = Table(  # a rule's stored settings; a rule without a row runs with its defaults
+    "alert_rules",
+    metadata,
+    Column("rule", Text, primary_key=True),
+    Column("enabled", Boolean, nullable=False, server_default=true()),
+    Column("params", Text, nullable=False),  # JSON of the rule's numbers
+    Column("updated_at", UTCDateTime, nullable=True),
+    Column("updated_by", Text, nullable=True),
+)
+
+alerts = Table(  # one row per time a cause held: open while closed_at is null
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule", Text, nullable=False),
+    Column("item_key", Text, nullable=False),
+    Column("code", Text, nullable=True),  # the item's code as people know it (task code, document number)
+    Column("label", Text, nullable=False),
+    Column("link", Text, nullable=True),  # the value of the drill-down's query parameter
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("unit_name", Text, nullable=True),
+    Column("n", Integer, nullable=True),  # the rule's count (extensions, failed meetings) when it has one
+    Column("on_date", Date, nullable=True),  # the deadline, when the cause is one
+    Column("state", Text, nullable=True),  # a point's status when the alert opened
+    Column("opened_at", UTCDateTime, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=True),
+    Index("ix_alerts_rule_item_key", "rule", "item_key"),
+    Index("ix_alerts_closed_at", "closed_at"),
+)
+
+alert_recipients = Table(
+    "alert_recipients",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("email", Text, nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+alert_subscriptions = Table(
+    "alert_subscriptions",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("rule", Text, nullable=False),
+    PrimaryKeyConstraint("user_id", "rule"),
+)
+
+alert_followed_units = Table(  # a specialist's units: their task alerts are those units' tasks only
+    "alert_followed_units",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    PrimaryKeyConstraint("user_id", "unit_id"),
+)
+
+DELIVERY_CHANNELS = ("email", "webhook")
+DELIVERY_STATUSES = ("sent", "failed")
+
+alert_deliveries = Table(  # every attempt to send an alert; "sent" at most once per alert, channel, recipient
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("recipient", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("attempted_at", UTCDateTime, nullable=False),
+    Column("error", Text, nullable=True),
+    CheckConstraint(in_list("channel", DELIVERY_CHANNELS), name="channel"),
+    CheckConstraint(in_list("status", DELIVERY_STATUSES), name="status"),
+    Index(
+        "ix_alert_deliveries_sent_once",
+        "alert_id",
+        "channel",
+        "recipient",
+        unique=True,
+        postgresql_where=text("status = 'sent'"),
+        sqlite_where=text("status = 'sent'"),
+    ),
+)
+
+info_systems = Table(  # the office's own information systems, probed like the commune points
+    "info_systems",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("endpoint", Text, nullable=True),
+)
+
+info_system_checks = Table(
+    "info_system_checks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("system_id", Integer, ForeignKey("info_systems.id"), nullable=False),
+    Column("checked_at", UTCDateTime, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("latency_ms", Integer, nullable=True),
+    Column("note", Text, nullable=True),
+    CheckConstraint(in_list("status", CHECK_STATUSES), name="status"),
+    Index("ix_info_system_checks_system_id_checked_at", "system_id", "checked_at"),
+)
+
 
 office_data_version = Table(  # one counter per table the figures are made of, bumped by triggers (migration 0009)
     "office_data_version",

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from data_access.accounts.users import create_user
+from data_access.demo.alerts import subscribe_demo_accounts
 
 DEMO_ACCOUNTS = (  # login, role, full name
     ("trinhchieu", "display", "Màn hình trình chiếu"),
@@ -35,6 +36,7 @@ def create_demo_accounts(engine: Engine, passwords_file: Path) -> dict[str, str]
         ]
         for future in made:
             future.result()
+    subscribe_demo_accounts(engine)  # their digests, to try `alerts send` against a test mail server
     passwords_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(passwords_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:

@@ -35,6 +35,7 @@ from data_access.core.schema import (
 from data_access.demo import services
 from data_access.demo import vocabulary as v
 from data_access.documents import summary
+from data_access.probe.systems import declare_office_systems
 
 DAYS_OF_HISTORY = 548  # about 18 months
 # Province bounding box for the points (a Mekong-delta province with islands).
@@ -106,6 +107,7 @@ def seed_demo(engine: Engine, now: dt.datetime, scale: float = 1.0) -> dict[str,
             DAYS_OF_HISTORY,
             scale,
         )
+        declare_office_systems(conn, now)  # the office's information systems and a week of their checks
         return {
             t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
             for t in (

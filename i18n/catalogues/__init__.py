@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from i18n.catalogues import (
     accounts,
+    alerts,
     cli,
     documents,
     edits,
@@ -34,6 +35,7 @@ DOMAINS = (
     slides,
     services,
     units,
+    alerts,
 )
 
 

@@ -19,6 +19,9 @@ VI = {
     "role.leader": "Lãnh đạo",
     "role.admin": "Quản trị",
     "action.update_task": "Cập nhật nhiệm vụ",
+    "action.save_alert_rule": "Sửa quy tắc cảnh báo",
+    "action.set_endpoint": "Đặt địa chỉ dò",
+    "action.save_alert_subscription": "Đăng ký nhận cảnh báo qua thư",
     "action.add_report": "Thêm báo cáo",
     "action.add_urge": "Đôn đốc",
     "action.add_note": "Thêm ghi chú",
@@ -163,5 +166,8 @@ EN = {
     "action.reset_password": "Password reset",
     "action.change_password": "Own password changed",
     "action.lock_login": "Login locked (repeated wrong passwords)",
+    "action.save_alert_rule": "Alert rule changed",
+    "action.set_endpoint": "Probe address set",
+    "action.save_alert_subscription": "E-mail alerts subscription saved",
     "action.update_settings": "Document details changed",
 }

@@ -37,6 +37,7 @@ VI = {
     "db.replica_conflict": "Bản sao cơ sở dữ liệu đang cập nhật và đã dừng truy vấn này. Tải lại trang.",
     "db.first_start_failed": "Không tạo được cơ sở dữ liệu mẫu lần chạy đầu. Kiểm tra thư mục data/ còn chỗ trống và ghi được, xem nhật ký máy chủ; trang sẽ tự thử lại sau ít phút.",
     "nav.tasks": "Nhiệm vụ",
+    "nav.alerts": "Cần chú ý",
     "nav.documents": "Văn bản",
     "nav.meetings": "Hội họp",
     "weekday.0": "T2",
@@ -74,6 +75,8 @@ VI = {
     "table.documents": "Văn bản",
     "table.meetings": "Cuộc họp",
     "table.point_checks": "Kiểm tra điểm cầu",
+    "table.alert_rules": "Quy tắc cảnh báo",
+    "table.alert_recipients": "Đăng ký nhận cảnh báo",
     "nav.users": "Tài khoản",
     "table.users": "Tài khoản",
 }
@@ -113,6 +116,7 @@ EN = {
     "db.replica_conflict": "The database replica was updating and stopped this query. Reload the page.",
     "db.first_start_failed": "The demo database could not be built on this first start. Check that the data/ folder has space and can be written, and read the server log; the page tries again in a few minutes.",
     "nav.tasks": "Tasks",
+    "nav.alerts": "Needs attention",
     "nav.documents": "Documents",
     "nav.meetings": "Meetings",
     "weekday.0": "Mon",
@@ -150,6 +154,8 @@ EN = {
     "table.documents": "Documents",
     "table.meetings": "Meetings",
     "table.point_checks": "Point checks",
+    "table.alert_rules": "Alert rules",
+    "table.alert_recipients": "E-mail alerts subscriptions",
     "nav.users": "Accounts",
     "table.users": "Accounts",
 }
