@@ -3,10 +3,12 @@
 Written from ReportFigures, the very figures the dashboard shows for the
 same period, in the office's administrative style ("tiếp nhận 12.996 văn bản
 đến, phát hành 4.397 văn bản; phục vụ 50 cuộc họp, hội nghị …"): I. documents,
-II. meetings, III. tasks, IV. commune points, then the annex tables (documents
-by type and by urgency, tasks by category against cùng kỳ, the lead units with
-most overdue tasks). An empty period reads as zeros and "không có"; a rate
-without a base reads "—".
+II. meetings, III. tasks, IV. commune points, V. public administrative services
+(as /services counts them; left out with its table when the province keeps no
+public-service data here), then the annex tables (documents by type and by
+urgency, tasks by category against cùng kỳ, the lead units with most overdue
+tasks, the units with most dossiers late or overdue). An empty period reads as
+zeros and "không có"; a rate without a base reads "—".
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from data_access.accounts.settings import OfficeSettings
 from data_access.core.clock import VN_TZ
 from data_access.documents.figures import Share
 from data_access.overview.report import ReportFigures
+from data_access.services.figures import IndexNow, ProcedureCounts, ServiceHeadline
 from data_access.tasks.figures import TaskCategoryCounts
 from i18n import fmt_date, fmt_decimal, fmt_int, fmt_percent, fmt_signed_decimal, fmt_signed_int, known, t
 from reports import decree30
@@ -33,6 +36,7 @@ CATEGORIES = ("completed_on_time", "completed_late", "open_in_time", "open_overd
 TYPE_WIDTHS_MM = (12, 75, 26, 26, 26)
 TASK_WIDTHS_MM = (12, 66, 29, 29, 29)
 UNIT_WIDTHS_MM = (12, 83, 25, 20, 25)
+SERVICE_UNIT_WIDTHS_MM = (12, 77, 25, 26, 25)
 
 
 # --- figures as the report writes them -----------------------------------------------------------------------
@@ -56,6 +60,19 @@ def change(now: int, before: int) -> str:
     if before >= MIN_PERCENT_BASE:
         return t(f"{key}_percent", count=amount, percent=fmt_percent(abs(now - before) / before))
     return t(key, count=amount)
+
+
+def points_change(now: float, before: float) -> str:
+    """ "tăng 8,3 điểm phần trăm", "giảm 16,7 điểm phần trăm", "không thay đổi" (rounded to a tenth)."""
+    points = round((now - before) * 100, 1)
+    if not points:
+        return t("report.same")
+    return t("report.rate_up" if points > 0 else "report.rate_down", points=fmt_decimal(abs(points), 1))
+
+
+def score_text(value: float) -> str:
+    """An index score: 82,08; a whole maximum as 100."""
+    return fmt_decimal(value, 0) if value == int(value) else fmt_decimal(value)
 
 
 def rate_change(now: float | None, before: float | None) -> str:
@@ -204,6 +221,133 @@ def _points(doc, f: ReportFigures) -> None:
     )
 
 
+def _services(doc, f: ReportFigures) -> None:
+    """V. Public administrative services, as /services counts them: procedures in force and the index today,
+    the period's dossiers against cùng kỳ, the units with most dossiers late or overdue."""
+    h = f.services
+    if h is None:
+        return
+    paragraph(doc, t("report.section_services"), SECTION)
+    today = fmt_date(today_of(f))
+    if f.service_procedures is not None:
+        paragraph(doc, _procedures_text(f.service_procedures, today))
+    _dossiers(doc, f, h)
+    if f.service_units:
+        units = [
+            t(
+                "report.service_unit_item",
+                unit=decree30.plain(u.unit_name),
+                behind=count(u.behind),
+                received=count(u.received),
+            )
+            for u in f.service_units[:LISTED]
+        ]
+        paragraph(doc, t("report.services_units", units=listing(units, max(0, len(f.service_units) - LISTED))))
+    elif h.dossiers.received:
+        paragraph(doc, t("report.services_units_none"))
+    _index(doc, h.index)
+
+
+def _procedures_text(p: ProcedureCounts, today: str) -> str:
+    if not p.total:
+        return t("report.services_procedures_none", today=today)
+    return t(
+        "report.services_procedures",
+        today=today,
+        total=count(p.total),
+        province=count(p.by_level.get("province", 0)),
+        commune=count(p.by_level.get("commune", 0)),
+        full=count(p.by_online.get("full", 0)),
+        partial=count(p.by_online.get("partial", 0)),
+    )
+
+
+def _dossiers(doc, f: ReportFigures, h: ServiceHeadline) -> None:
+    now, before = h.dossiers, h.dossiers_last_year
+    year_ago = {"start": fmt_date(f.last_year.start), "end": fmt_date(f.last_year.end)}
+    if not now.received:
+        paragraph(doc, t("report.services_dossiers_none"))
+    else:
+        paragraph(
+            doc,
+            t(
+                "report.services_dossiers",
+                received=count(now.received),
+                online=count(now.online),
+                online_share=share(now.online_share),
+                centre=count(now.at_centre),
+                as_of=fmt_date(f.services_as_of),
+                on_time=count(now.resolved_on_time),
+                late=count(now.resolved_late),
+                open_in_time=count(now.open_in_time),
+                overdue=count(now.open_overdue),
+            ),
+        )
+        if now.on_time_rate is not None:
+            paragraph(doc, t("report.services_rate", rate=share(now.on_time_rate)))
+    if not before.received:
+        paragraph(doc, t("report.services_last_year_none", **year_ago))
+        return
+    text = t(
+        "report.services_last_year",
+        **year_ago,
+        received=count(before.received),
+        rate=share(before.on_time_rate),
+        received_change=change(now.received, before.received),
+        overdue_change=change(now.open_overdue, before.open_overdue),
+    )
+    if now.on_time_rate is not None and before.on_time_rate is not None:
+        text += " " + t("report.services_rate_change", change=points_change(now.on_time_rate, before.on_time_rate))
+    paragraph(doc, text)
+
+
+def _index(doc, index: IndexNow | None) -> None:
+    if index is None or index.total is None:
+        paragraph(doc, t("report.services_index_none"))
+        return
+    total = index.total
+    values = {
+        "month": f"{index.period_end.month:02d}/{index.period_end.year}",
+        "score": fmt_decimal(total.score),
+        "max": score_text(total.max_score),
+    }
+    if total.rank is None:
+        text = t("report.services_index", **values)
+    elif total.rank_of is None:
+        text = t("report.services_index_rank", **values, rank=fmt_int(total.rank))
+    else:
+        text = t("report.services_index_rank_of", **values, rank=fmt_int(total.rank), of=fmt_int(total.rank_of))
+    if index.change is not None:
+        score_change = round(index.change, 2)
+        if not score_change:
+            moved = t("report.same")
+        else:
+            key = "report.score_up" if score_change > 0 else "report.score_down"
+            moved = t(key, value=fmt_decimal(abs(score_change)))
+        places = index.rank_change
+        if places is None:
+            text += " " + t("report.services_index_change", score=moved)
+        else:
+            rank = (
+                t("report.same")
+                if not places
+                else t("report.rank_up" if places > 0 else "report.rank_down", places=fmt_int(abs(places)))
+            )
+            text += " " + t("report.services_index_change_rank", score=moved, rank=rank)
+    if index.components:
+        parts = [
+            t(
+                "report.component_item",
+                name=t(f"svcindex.{c.component}") if known(f"svcindex.{c.component}") else c.component,
+                score=fmt_decimal(c.score),
+                max=score_text(c.max_score),
+            )
+            for c in index.components
+        ]
+        text += " " + t("report.services_components", components="; ".join(parts))
+    paragraph(doc, text)
+
+
 # --- the annex -----------------------------------------------------------------------------------------------
 
 
@@ -251,6 +395,13 @@ def unit_rows(f: ReportFigures) -> list[list[str]]:
     ]
 
 
+def service_unit_rows(f: ReportFigures) -> list[list[str]]:
+    return [
+        [fmt_int(i), u.unit_name, fmt_int(u.received), fmt_int(u.late), fmt_int(u.overdue)]
+        for i, u in enumerate(f.service_units, start=1)
+    ]
+
+
 def _annex(doc, f: ReportFigures, settings: OfficeSettings, issued_on: dt.date, number: str | None) -> None:
     reference = decree30.number_code(settings.office_symbol, REPORT_KIND, number)
     office = decree30.plain(settings.office_name)
@@ -291,6 +442,19 @@ def _annex(doc, f: ReportFigures, settings: OfficeSettings, issued_on: dt.date, 
         t("report.col_unit_share"),
     ]
     decree30.annex_table(doc, headers, unit_rows(f), UNIT_WIDTHS_MM, "clrrr", (), t("report.units_empty"))
+
+    if f.services is not None:  # the public services' table, as their section: only with their data
+        _caption(doc, t("report.table_service_units", as_of=fmt_date(f.services_as_of)))
+        headers = [
+            t("report.col_no"),
+            t("report.col_service_unit"),
+            t("report.col_dossiers_received"),
+            t("report.col_dossiers_late"),
+            t("report.col_dossiers_overdue"),
+        ]
+        rows = service_unit_rows(f)
+        empty = t("report.service_units_empty")
+        decree30.annex_table(doc, headers, rows, SERVICE_UNIT_WIDTHS_MM, "clrrr", (), empty)
     paragraph(doc, "", Style(size=2))
 
 
@@ -317,6 +481,7 @@ def build_report_docx(
     _meetings(doc, f, office)
     _tasks(doc, f)
     _points(doc, f)
+    _services(doc, f)
     paragraph(doc, t("report.closing", office=office, start=start, end=end), BODY)
     decree30.signature(doc, settings, settings.recipient_lines)
     _annex(doc, f, settings, issued_on, number)

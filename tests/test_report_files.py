@@ -9,7 +9,9 @@ signature blocks, the page, margins, fonts and sizes, database text kept as text
 zip, the annex rows equal to the urging list. The PDF (LibreOffice, once per file for the module): pages,
 fonts embedded, every glyph in Liberation Serif, the texts; page 1 of each goes to SCREENSHOT_DIR (default
 artifacts/screenshots) as report-page1.png and letter-page1.png, and its heading blocks and margins are
-measured on the picture.
+measured on the picture. Beside the known office, the known public services (tests/known_report_services.py):
+section V and Biểu số 05 equal /services' figures and the known answers; without public-service data neither
+is written. The PDF's page with section V goes to SCREENSHOT_DIR as report-services.png.
 """
 
 from __future__ import annotations
@@ -33,13 +35,17 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from PIL import Image
 from pypdf import PdfReader
+from sqlalchemy import insert
 
 from data_access.accounts.settings import OfficeSettings
 from data_access.core.config import PROJECT_ROOT
 from data_access.core.engine import dispose_engine, get_engine
 from data_access.core.migrate import upgrade
 from data_access.core.periods import Period
+from data_access.core.schema import procedures
 from data_access.overview.report import report_figures
+from data_access.services.figures import dossier_counts, index_now, procedures_published, units_by_late
+from data_access.services.filters import DossierFilter
 from data_access.tasks.filters import TaskFilter
 from data_access.tasks.lists import urging_list
 from i18n import fmt_date, fmt_decimal, fmt_int, fmt_percent, fmt_signed_int, t
@@ -47,10 +53,12 @@ from reports import decree30, pdf
 from reports.conference_report import build_report_docx
 from reports.decree30 import count
 from reports.urging_letters import build_urging_letter, build_urging_letters, letter_file_name
-from tests import known_office
+from tests import known_office, known_report_services
 from tests.builders import Office
 from tests.known_office import EXPECTED as E
 from tests.known_office import NOW, TODAY
+from tests.known_report_services import EXPECTED as S
+from tests.known_report_services import HOSTILE, JUSTICE
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_ROOT / "artifacts" / "screenshots"))
 EVIL = '=HYPERLINK("http://127.0.0.1/x","bấm")'
@@ -71,6 +79,7 @@ CATEGORIES = ("completed_on_time", "completed_late", "open_in_time", "open_overd
 
 def _fill(conn) -> None:
     known_office.fill(conn)
+    known_report_services.fill(conn)  # public services only: the office's own figures stay the known office's
     o = Office(conn)
     for name, titles in ((EVIL, (MARKDOWN, LONG)), (SLASHED, ("Rà soát quy hoạch",))):
         unit = o.unit("department", name)
@@ -222,7 +231,7 @@ def test_known_answers_in_the_text(conn):
 @pytest.mark.parametrize("period", PERIODS)
 def test_annex_tables_hold_the_figures(conn, period):
     f, doc = _report(conn, period)
-    types, urgencies, tasks, units = _annexes(doc)
+    types, urgencies, tasks, units, service_units = _annexes(doc)
     d = f.documents
 
     def shares(items, label=lambda key: key):
@@ -266,7 +275,7 @@ def test_annex_tables_hold_the_figures(conn, period):
         ["2", EVIL, "2", "2", "100,0%"],
         ["3", SLASHED, "1", "1", "100,0%"],
     ]
-    for table in (types, urgencies, tasks, units):
+    for table in (types, urgencies, tasks, units, service_units):
         assert _width_mm(table) == pytest.approx(decree30.TEXT_WIDTH_MM, abs=0.2)  # inside the margins
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header on every page
         assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"  # long titles wrap
@@ -285,10 +294,142 @@ def test_an_empty_period_reads_as_zeros_and_none(engine):
     assert "Chưa có điểm cầu xã, phường, đặc khu nào trong hệ thống." in text
     assert "ký số" not in text and "Tỷ lệ xử lý đúng hạn" not in text  # no rate without a base
     assert "None" not in text and "{" not in text
-    types, urgencies, tasks, units = _annexes(doc)
+    assert "\nV. " not in text and "hồ sơ" not in text and "Biểu số 05" not in text  # no public services kept here
+    types, urgencies, tasks, units = _annexes(doc)  # and no table of theirs
     assert _rows(types)[1] == ["Không có văn bản trong kỳ."] * 5  # one row across the columns
     assert _rows(units)[1] == ["Không có đơn vị chủ trì nào có nhiệm vụ quá hạn."] * 5
     assert _rows(tasks)[7] == ["", "Tỷ lệ hoàn thành", "—", "—", "—"]
+
+
+# ---------------------------------------------------------------- the report: public services
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_the_services_figures_are_the_services_pages(conn, period):
+    """The report's public-service figures are /services' queries for the period, and the known answers."""
+    f = report_figures(conn, period, NOW)
+    known = S[period.start]
+    page = DossierFilter.of_period(period.start, period.end, TODAY)  # as app_pages/services.py reads them
+    assert f.services is not None and f.services_as_of == page.as_of == TODAY
+    assert f.services.dossiers == dossier_counts(conn, page) == known["now"]
+    assert f.services.dossiers_last_year == dossier_counts(conn, page.a_year_before()) == known["last_year"]
+    assert f.service_procedures == procedures_published(conn, TODAY)
+    p = S["procedures"]
+    assert f.services.procedures == f.service_procedures.total == p["total"]
+    assert f.service_procedures.by_level == {"province": p["province"], "commune": p["commune"]}
+    assert f.service_procedures.by_online == {"full": p["full"], "partial": p["partial"], "none": p["none"]}
+    assert list(f.service_units) == units_by_late(conn, page)
+    assert [(u.unit_name, u.received, u.late, u.overdue) for u in f.service_units] == known["units"]
+    assert f.services.index == index_now(conn, TODAY)
+    index = S["index"]
+    assert (f.services.index.period_end, f.services.index.total.score) == (index["month"], index["score"])
+    assert (f.services.index.total.rank, f.services.index.total.rank_of) == (index["rank"], index["rank_of"])
+    assert f.services.index.change == pytest.approx(index["change"]) and f.services.index.rank_change == 2
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_the_services_section_states_the_figures(conn, period):
+    f, doc = _report(conn, period)
+    text = _body(doc)
+    now, before = f.services.dossiers, f.services.dossiers_last_year
+    paragraphs = [p.text for p in doc.paragraphs]
+    heading = paragraphs.index("V. CÔNG TÁC KIỂM SOÁT, GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH")
+    assert heading > paragraphs.index("IV. HỆ THỐNG ĐIỂM CẦU TRỰC TUYẾN CẤP XÃ")  # after the office's own work
+    assert paragraphs[heading + 1 :].index(next(p for p in paragraphs if p.startswith("Trên đây"))) == 6
+    assert (
+        "Đến ngày 28/08/2025, toàn tỉnh có 04 thủ tục hành chính đang công khai (cấp tỉnh 03, cấp xã 01); trong đó "
+        "01 thủ tục cung cấp dịch vụ công trực tuyến toàn trình, 02 thủ tục trực tuyến một phần."
+    ) in paragraphs
+    assert (
+        f"Trong kỳ, các cơ quan, đơn vị tiếp nhận {count(now.received)} hồ sơ thủ tục hành chính (tiếp nhận trực "
+        f"tuyến {count(now.online)} hồ sơ, đạt {fmt_percent(now.online_share)}; tiếp nhận tại Trung tâm Phục vụ "
+        f"hành chính công {count(now.at_centre)} hồ sơ). Tính đến ngày 28/08/2025: đã giải quyết đúng hạn "
+        f"{count(now.resolved_on_time)}, đã giải quyết quá hạn {count(now.resolved_late)}; đang giải quyết trong "
+        f"hạn {count(now.open_in_time)}, đang giải quyết quá hạn {count(now.open_overdue)}."
+    ) in paragraphs
+    rate = f"Tỷ lệ hồ sơ giải quyết đúng hạn trên số hồ sơ đã giải quyết đạt {fmt_percent(now.on_time_rate)}."
+    assert rate in paragraphs
+    assert (
+        f"Cùng kỳ năm trước (từ ngày {fmt_date(f.last_year.start)} đến ngày 28/08/2024) tiếp nhận "
+        f"{count(before.received)} hồ sơ, tỷ lệ giải quyết đúng hạn {fmt_percent(before.on_time_rate)}; so với "
+        f"cùng kỳ, số hồ sơ tiếp nhận tăng {count(now.received - before.received)}, số hồ sơ đang giải quyết quá "
+        f"hạn tăng {count(now.open_overdue)}."
+    ) in text
+    units = ", ".join(f"{u.unit_name} ({count(u.behind)}/{count(u.received)} hồ sơ)" for u in f.service_units)
+    assert (
+        f"Các đơn vị có nhiều hồ sơ giải quyết quá hạn và đang quá hạn nhất: {units} (chi tiết tại Biểu số 05 kèm "
+        "theo)."
+    ) in paragraphs
+    assert (
+        "Chỉ số phục vụ người dân, doanh nghiệp của tỉnh tháng 07/2025 đạt 82,08/100 điểm, xếp thứ 16/34 tỉnh, "
+        "thành phố. So với tháng trước, điểm chỉ số tăng 1,58 điểm, thứ hạng tăng 2 bậc. Điểm các chỉ số thành "
+        "phần: Công khai, minh bạch 17,50/18; Tiến độ giải quyết 19,00/20; Dịch vụ công trực tuyến 16,20/22; Số "
+        "hóa hồ sơ 15,00/20; Mức độ hài lòng 14,38/20."
+    ) in paragraphs
+    if period is AUGUST:  # the known answers, as the office would write them by hand
+        assert (
+            "Trong kỳ, các cơ quan, đơn vị tiếp nhận 08 hồ sơ thủ tục hành chính (tiếp nhận trực tuyến 05 hồ sơ, đạt "
+            "62,5%; tiếp nhận tại Trung tâm Phục vụ hành chính công 03 hồ sơ). Tính đến ngày 28/08/2025: đã giải "
+            "quyết đúng hạn 02, đã giải quyết quá hạn 02; đang giải quyết trong hạn 02, đang giải quyết quá hạn 02."
+        ) in paragraphs
+        assert "Tỷ lệ hồ sơ giải quyết đúng hạn trên số hồ sơ đã giải quyết đạt 50,0%." in paragraphs  # 2 of 4
+        assert (
+            "Cùng kỳ năm trước (từ ngày 01/08/2024 đến ngày 28/08/2024) tiếp nhận 04 hồ sơ, tỷ lệ giải quyết đúng "
+            "hạn 66,7%; so với cùng kỳ, số hồ sơ tiếp nhận tăng 04, số hồ sơ đang giải quyết quá hạn tăng 02. Tỷ lệ "
+            "giải quyết đúng hạn giảm 16,7 điểm phần trăm so với cùng kỳ."
+        ) in paragraphs
+        assert f"{HOSTILE} (03/04 hồ sơ), {JUSTICE} (01/04 hồ sơ)" in text
+    else:  # 11 received, 3 of 6 resolved on time; a year before 3 of 4
+        assert "tiếp nhận 11 hồ sơ thủ tục hành chính (tiếp nhận trực tuyến 06 hồ sơ, đạt 54,5%" in text
+        assert "tỷ lệ giải quyết đúng hạn 75,0%; so với cùng kỳ, số hồ sơ tiếp nhận tăng 06" in text
+        assert "Tỷ lệ giải quyết đúng hạn giảm 25,0 điểm phần trăm so với cùng kỳ." in text
+        assert f"{HOSTILE} (04/05 hồ sơ), {JUSTICE} (02/06 hồ sơ)" in text
+
+    table = _annexes(doc)[4]
+    captions = [p.text for p in doc.paragraphs if p.text.startswith("Biểu số")]
+    assert captions[-1] == (
+        "Biểu số 05. Đơn vị có nhiều hồ sơ thủ tục hành chính giải quyết quá hạn và đang quá hạn nhất (hồ sơ tiếp "
+        "nhận trong kỳ, tính đến ngày 28/08/2025)"
+    )
+    assert _rows(table) == [
+        ["STT", "Đơn vị", "Hồ sơ tiếp nhận", "Giải quyết quá hạn", "Đang quá hạn"],
+        *[
+            [str(i), name, str(received), str(late), str(overdue)]
+            for i, (name, received, late, overdue) in enumerate(S[period.start]["units"], start=1)
+        ],
+    ]
+
+
+def test_the_services_section_without_dossiers_or_index(engine):
+    """Procedures only: the section says there were no dossiers and no index, with no rate and an empty table."""
+    with engine.begin() as c:
+        known_office.fill(c)
+        unit = Office(c).unit("department", JUSTICE)
+        c.execute(
+            insert(procedures).values(
+                code="P",
+                name="Thủ tục P",
+                level="province",
+                online="none",
+                published_on=dt.date(2025, 1, 1),
+                unit_id=unit,
+            )
+        )
+    with engine.connect() as c:
+        f = report_figures(c, AUGUST, NOW)
+    doc = _open(build_report_docx(f, SETTINGS, TODAY))
+    paragraphs = [p.text for p in doc.paragraphs]
+    start = paragraphs.index("V. CÔNG TÁC KIỂM SOÁT, GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH")
+    assert paragraphs[start + 1 : start + 5] == [
+        "Đến ngày 28/08/2025, toàn tỉnh có 01 thủ tục hành chính đang công khai (cấp tỉnh 01, cấp xã 0); trong đó 0 "
+        "thủ tục cung cấp dịch vụ công trực tuyến toàn trình, 0 thủ tục trực tuyến một phần.",
+        "Trong kỳ không có hồ sơ thủ tục hành chính nào được tiếp nhận.",
+        "Cùng kỳ năm trước (từ ngày 01/08/2024 đến ngày 28/08/2024) không có hồ sơ thủ tục hành chính nào được "
+        "tiếp nhận.",
+        "Chưa có số liệu Chỉ số phục vụ người dân, doanh nghiệp.",
+    ]
+    assert "None" not in _body(doc) and "{" not in _body(doc)
+    assert _rows(_annexes(doc)[4])[1] == ["Không có đơn vị nào có hồ sơ giải quyết quá hạn hoặc đang quá hạn."] * 5
 
 
 # ---------------------------------------------------------------- the report: the decree's layout
@@ -393,8 +534,8 @@ def test_page_margins_fonts_and_paragraphs(conn):
         assert 10 <= pf.first_line_indent.mm <= 12.8
         assert pf.space_after.pt == 6 and 1.15 <= pf.line_spacing <= 1.3
         assert {r.font.size.pt for r in p.runs} == {14}
-    sections = [p for p in doc.paragraphs if p.text.startswith(("I. ", "II. ", "III. ", "IV. "))]
-    assert [p.text.split(".")[0] for p in sections] == ["I", "II", "III", "IV"]
+    sections = [p for p in doc.paragraphs if p.text.startswith(("I. ", "II. ", "III. ", "IV. ", "V. "))]
+    assert [p.text.split(".")[0] for p in sections] == ["I", "II", "III", "IV", "V"]
     assert all(r.bold for p in sections for r in p.runs)
     annex = next(p for p in doc.paragraphs if p.text == "PHỤ LỤC")
     assert annex.paragraph_format.page_break_before
@@ -406,6 +547,7 @@ def test_database_text_stays_text(conn):
     f, doc = _report(conn, AUGUST)
     assert EVIL in _body(doc)
     assert _rows(_annexes(doc)[3])[2][1] == EVIL
+    assert HOSTILE in _body(doc) and _rows(_annexes(doc)[4])[1][1] == HOSTILE  # a unit of the dossiers
     rows = urging_list(conn, TaskFilter(TODAY))
     letters = _open(build_urging_letters(rows, TODAY, SETTINGS, TODAY, one_file=True))
     for d in (doc, letters):
@@ -553,6 +695,8 @@ def test_pdf_texts(pdfs):
     assert "phục vụ 06 cuộc họp, hội nghị của UBND tỉnh, tiếp đón 01 đoàn công tác Trung ương" in report
     assert "có 03/06 điểm cầu xã, phường, đặc khu kết nối ổn định (đạt 50,0%)" in report
     assert "Biểu số 04. Đơn vị chủ trì có nhiều nhiệm vụ quá hạn nhất" in report and EVIL in report
+    assert "V. CÔNG TÁC KIỂM SOÁT, GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH" in report and "Biểu số 05." in report
+    assert "xếp thứ 16/34 tỉnh, thành phố" in report and "giảm 16,7 điểm phần trăm" in report
     assert "CHÁNH VĂN PHÒNG" in report and "Trần Thị Bình" in report
     assert "V/v đôn đốc thực hiện nhiệm vụ quá hạn" in letters
     for unit in pdfs.units:
@@ -608,6 +752,21 @@ def test_page_one_as_a_picture(pdfs, name):
         assert abs((ink[0] - start) - (end - 1 - ink[-1])) <= 4
     ink = _dark_columns(image, 0, image.height)
     assert ink[0] >= left - 2 and ink[-1] <= right + 2  # within the margins
+
+
+def test_the_services_page_as_a_picture(pdfs):
+    """The page holding section V, at 80 dpi for a person to look at, its text within the margins."""
+    reader = PdfReader(io.BytesIO(pdfs.report))
+    page = next(
+        i
+        for i, p in enumerate(reader.pages, start=1)
+        if "THỦ TỤC HÀNH CHÍNH" in unicodedata.normalize("NFC", p.extract_text())
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    image = _render(pdfs.report, SCREENSHOTS / "report-services.png", page=page)
+    px = 80 / 25.4
+    ink = _dark_columns(image, 0, image.height)
+    assert ink[0] >= round(30 * px) - 2 and ink[-1] <= round(195 * px) + 2
 
 
 def test_pdf_annex_tables_stay_within_the_margins(pdfs, tmp_path):

@@ -7,7 +7,10 @@ and the preview equals the dashboard's for the same period:
 - meetings: the meetings page (served, per working day, central delegations, online and their points);
 - tasks: the tasks page (assigned in the period, the five categories as of the period's end or today,
   against cùng kỳ; the lead units with most overdue tasks open today, whenever assigned);
-- commune points: the points page (connected now, of all points).
+- commune points: the points page (connected now, of all points);
+- public services: the /services page (the period's dossiers against cùng kỳ, the units by late and overdue
+  dossiers, procedures in force and the index today), or None and empty when the province keeps no
+  public-service data here (as the overview leaves its section out).
 """
 
 from __future__ import annotations
@@ -26,6 +29,15 @@ from data_access.documents.filters import DocumentFilter
 from data_access.meetings.figures import MeetingFigures, MeetingLoad, load, meeting_figures
 from data_access.meetings.filters import in_days
 from data_access.points.figures import PointStatusCounts, status_counts
+from data_access.services.figures import (
+    ProcedureCounts,
+    ServiceHeadline,
+    UnitDossiers,
+    procedures_published,
+    service_headline,
+    units_by_late,
+)
+from data_access.services.filters import DossierFilter
 from data_access.tasks.figures import (
     TaskCategoryCounts,
     UnitLoad,
@@ -53,6 +65,15 @@ class ReportFigures:
     overdue_units: list[UnitLoad]  # lead units by tasks open and overdue today, whenever assigned
     points: PointStatusCounts  # now (or at the period's end, for a past period)
     overdue_now: int = 0  # every task open and overdue today, whenever assigned (the overview's figure)
+    # public services, as /services counts them; None and empty when no public-service data is kept here
+    services: ServiceHeadline | None = None  # the period's dossiers and cùng kỳ, procedures and index today
+    service_procedures: ProcedureCounts | None = None  # in force today, by level and online level
+    service_units: tuple[UnitDossiers, ...] = ()  # units by dossiers of the period resolved late + overdue
+
+    @property
+    def services_as_of(self) -> dt.date:
+        """The day the period's dossiers are classified on (/services' DossierFilter.of_period)."""
+        return DossierFilter.of_period(self.period.start, self.period.end, self.read_at.astimezone(VN_TZ).date()).as_of
 
     @property
     def points_read_at(self) -> dt.datetime:
@@ -77,6 +98,19 @@ def points_instant(period: Period, now: dt.datetime) -> dt.datetime:
     if period.end >= now.astimezone(VN_TZ).date():
         return now
     return dt.datetime.combine(period.end, dt.time(23, 59), VN_TZ)
+
+
+def _services(conn: Connection, period: Period, today: dt.date) -> dict:
+    headline = service_headline(conn, period.start, period.end, today)
+    if not headline.has_data:
+        return {}
+    return {
+        "services": headline,
+        "service_procedures": procedures_published(conn, today),
+        "service_units": tuple(
+            units_by_late(conn, DossierFilter.of_period(period.start, period.end, today), REPORT_UNITS)
+        ),
+    }
 
 
 @freshness(FIGURES)
@@ -107,4 +141,5 @@ def report_figures(conn: Connection, period: Period, now: dt.datetime) -> Report
         overdue_units=overdue_by_unit(conn, TaskFilter(today), limit=REPORT_UNITS),
         overdue_now=overdue_summary(conn, today).overdue_now,
         points=status_counts(conn, points_instant(period, now)),
+        **_services(conn, period, today),
     )
