@@ -2,9 +2,11 @@
 
 16:9 slides, black on white, in type read from the back of a hall: titles 40 pt, figures 44-60 pt,
 every other text (chart labels included) at least 20 pt. A title slide, then the headline figures,
-overdue tasks by lead unit, the tasks' five categories against cùng kỳ, documents in and out, meetings
-and the commune points. Every chart is a native PowerPoint chart carrying its data, so the office can
-correct a figure or a colour in PowerPoint; each slide's notes hold the exact figures.
+overdue tasks by lead unit, the tasks' five categories against cùng kỳ, documents in and out, meetings,
+the commune points, and public services (the period's dossiers against cùng kỳ and the index, as /services
+counts them; left out when the province keeps no public-service data here). Every chart is a native
+PowerPoint chart carrying its data, so the office can correct a figure or a colour in PowerPoint; each
+slide's notes hold the exact figures.
 
 Strings from the database go in as text: a unit named "=HYPERLINK(...)" is a label on the chart and a
 text cell in the workbook behind it, never a formula or a link; control characters are dropped.
@@ -69,6 +71,7 @@ ONLINE = "6A3D9A"
 GREY = "8A8A8A"  # not checked, a year before
 POINT_TONES = {"connected": ON_TIME, "degraded": WARNING, "disconnected": OVERDUE, "not_checked": GREY}
 CATEGORIES = ("completed_on_time", "completed_late", "open_in_time", "open_overdue", "no_deadline")
+DOSSIER_CATEGORIES = ("resolved_on_time", "resolved_late", "open_in_time", "open_overdue")
 LANGUAGE_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 # Whole numbers as Vietnamese write them (12.996) whatever the computer's locale; English keeps 12,996.
 NUMBER_FORMATS = {"vi": r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0", "en": "#,##0"}
@@ -685,6 +688,95 @@ def _points_slide(prs, f: ReportFigures) -> None:
     chart.category_axis.reverse_order = True  # connected on top, as the board's legend reads
 
 
+def _services_slide(prs, f: ReportFigures) -> None:
+    """Public services: the period's dossiers, their on-time rate, the overdue and the index with its rank, then
+    the four categories against cùng kỳ; omitted when the province keeps no public-service data here."""
+    h = f.services
+    if h is None:
+        return
+    now, before = h.dossiers, h.dossiers_last_year
+    tiles = [
+        (
+            "received",
+            fmt_int(now.received),
+            t("report.slide_received"),
+            t("deck.last_year", value=fmt_int(before.received)),
+            INK,
+        ),
+        (
+            "on_time_rate",
+            _share(now.on_time_rate),
+            t("report.slide_on_time_rate"),
+            t("deck.last_year", value=_share(before.on_time_rate)),
+            INK,
+        ),
+        (
+            "open_overdue",
+            fmt_int(now.open_overdue),
+            t("report.slide_open_overdue"),
+            t("deck.last_year", value=fmt_int(before.open_overdue)),
+            OVERDUE if now.open_overdue else INK,
+        ),
+    ]
+    index = h.index.total if h.index is not None else None
+    if index is not None:
+        month = f"{h.index.period_end.month:02d}/{h.index.period_end.year}"
+        rank = (
+            t("report.slide_rank", rank=fmt_int(index.rank), of=fmt_int(index.rank_of))
+            if index.rank is not None and index.rank_of is not None
+            else None
+        )
+        tiles.append(("index", fmt_decimal(index.score), t("report.slide_index", month=month), rank, INK))
+    notes = [f"{label}: {value}" + (f" ({detail})" if detail else "") for _, value, label, detail, _ in tiles]
+    notes += [
+        t(
+            "deck.tasks_line",
+            category=t(f"svccat.{c}"),
+            value=fmt_int(getattr(now, c)),
+            last_year=fmt_int(getattr(before, c)),
+        )
+        for c in DOSSIER_CATEGORIES
+    ]
+    notes.append(t("report.slide_online", online=fmt_int(now.online), share=_share(now.online_share)))
+    subtitle = t(
+        "report.slide_services_subtitle",
+        start=fmt_date(f.period.start),
+        end=fmt_date(f.period.end),
+        date=fmt_date(f.services_as_of),
+    )
+    slide = _new_slide(prs, t("report.slide_services"), subtitle, notes)
+    tile_height = 1.95  # the index's label takes two lines at 20 pt, its rank a third
+    _tiles(slide, tiles, columns=len(tiles), top=CONTENT_TOP, height=tile_height)
+    top = CONTENT_TOP + tile_height + 0.15
+    if not now.received and not before.received:
+        _nothing(slide, t("report.slide_services_none"), top)
+        return
+    chart = _chart(
+        slide,
+        XL_CHART_TYPE.COLUMN_CLUSTERED,
+        (MARGIN, top, WIDE - 2 * MARGIN, CONTENT_BOTTOM - top),
+        [t(f"svccat.{c}") for c in DOSSIER_CATEGORIES],
+        [
+            (
+                t("deck.tasks_this", range=_range(f.period.start, f.period.end)),
+                [getattr(now, c) for c in DOSSIER_CATEGORIES],
+                NEUTRAL,
+            ),
+            (
+                t("deck.tasks_last_year", range=_range(f.last_year.start, f.last_year.end)),
+                [getattr(before, c) for c in DOSSIER_CATEGORIES],
+                GREY,
+            ),
+        ],
+        name="chart.services",
+        legend=True,
+    )
+    chart.plots[0].gap_width = 60
+    chart.plots[0].overlap = -10
+    chart.plots[0].data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    _axes(chart, value_axis=False)
+
+
 def _widen_template(prs) -> None:
     """The default template's master and layouts are 4:3: their placeholders widened to 16:9, so a slide the
     office adds in PowerPoint lands where it should."""
@@ -698,7 +790,8 @@ def _widen_template(prs) -> None:
 
 def build_report_deck(figures: ReportFigures, settings: OfficeSettings | None = None) -> bytes:
     """The deck of `figures`' period: a title slide, then the headline figures, overdue tasks by lead unit,
-    the tasks against cùng kỳ, documents, meetings and the commune points; the .pptx file's bytes."""
+    the tasks against cùng kỳ, documents, meetings, the commune points and public services (when kept here);
+    the .pptx file's bytes."""
     settings = settings or OfficeSettings()
     prs = Presentation()
     _widen_template(prs)
@@ -714,6 +807,7 @@ def build_report_deck(figures: ReportFigures, settings: OfficeSettings | None = 
     _documents_slide(prs, figures)
     _meetings_slide(prs, figures)
     _points_slide(prs, figures)
+    _services_slide(prs, figures)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

@@ -5,7 +5,9 @@ on SQLite and PostgreSQL: 16:9, every chart native with the figures' categories 
 written as Vietnamese write them, type large enough for the back of a hall, a unit named "=HYPERLINK(...)"
 kept as text. The urging workbook: A4 landscape, one page wide, the header row on every page, the heading
 and the signature. LibreOffice renders both (a private profile per test); the PNGs go to SCREENSHOT_DIR
-(default artifacts/screenshots) for a person to look at.
+(default artifacts/screenshots) for a person to look at. Beside the known office, the known public services
+(tests/known_report_services.py): the eighth slide holds /services' figures of the period and a native chart of
+the dossiers' four categories against cùng kỳ; without public-service data there is no such slide.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from data_access.documents.figures import (
 from data_access.meetings.figures import KindCount, MeetingFigures, MeetingLoad
 from data_access.overview.report import ReportFigures, report_figures
 from data_access.points.figures import PointStatusCounts
+from data_access.services.figures import DossierCounts, ServiceHeadline
 from data_access.tasks import lists as task_list
 from data_access.tasks.extensions import Extensions
 from data_access.tasks.figures import TaskCategoryCounts, UnitLoad
@@ -49,10 +52,11 @@ from data_access.tasks.filters import TaskFilter
 from i18n import fmt_int, t
 from reports import conference_slides as deck
 from reports.urging_workbook import HEADER_ROW, build_urging_workbook
-from tests import known_office
+from tests import known_office, known_report_services
 from tests.builders import Office
 from tests.known_office import EXPECTED as E
 from tests.known_office import NOW, TODAY
+from tests.known_report_services import EXPECTED as S
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_ROOT / "artifacts" / "screenshots"))
 EVIL = '=HYPERLINK("http://127.0.0.1/x","bấm")'
@@ -69,13 +73,15 @@ SETTINGS = OfficeSettings(
     signer_name="Trần Thị Bình",
 )
 MIN_TITLE, MIN_FIGURE, MIN_TEXT = Pt(36), Pt(40), Pt(20)
-CHART_NAMES = {"chart.units", "chart.tasks", "chart.documents", "chart.meetings", "chart.points"}
+CHART_NAMES = {"chart.units", "chart.tasks", "chart.documents", "chart.meetings", "chart.points", "chart.services"}
+DOSSIER_CATEGORIES = ("resolved_on_time", "resolved_late", "open_in_time", "open_overdue")
 
 
 def _fill(conn) -> None:
     """The known office, and three more lead units with tasks overdue since 30/06 (assigned 01/06, before
     both periods: the periods' task counts stay the known office's)."""
     known_office.fill(conn)
+    known_report_services.fill(conn)  # public services only: the office's own figures stay the known office's
     o = Office(conn)
     for name, overdue in ((EVIL, 2), (LONG, 1), (COMMITTEE, 1)):
         unit = o.unit("department", name)
@@ -231,7 +237,7 @@ def test_the_deck_holds_the_periods_figures_in_native_charts(conn, period):
 
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 13.333 x 7.5 in: 16:9
     assert round(prs.slide_width / prs.slide_height, 3) == round(16 / 9, 3)
-    assert len(prs.slides) == 7
+    assert len(prs.slides) == 8
     assert [s.shapes.title.text_frame.text for s in prs.slides][1:] == [
         "Tổng quan",
         "Nhiệm vụ quá hạn theo đơn vị chủ trì",
@@ -239,6 +245,7 @@ def test_the_deck_holds_the_periods_figures_in_native_charts(conn, period):
         "Văn bản đến và đi",
         "Hội họp",
         "Điểm cầu xã, phường, đặc khu",
+        "Hành chính công",
     ]
     # every chart is PowerPoint's own, with its data: never a picture
     assert not [s.name for _, s in _shapes(prs) if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
@@ -351,6 +358,37 @@ def test_the_deck_holds_the_periods_figures_in_native_charts(conn, period):
     assert _figure(prs, 7, "figure.points") == "3/6"
     assert _texts(prs, 7, "figure.points") == ["3/6", "điểm cầu đang kết nối", "50,0%"]
 
+    # public services: the period's dossiers as /services counts them, the index, the categories against cùng kỳ
+    known = S[period.start]
+    assert f.services.dossiers == known["now"] and f.services.dossiers_last_year == known["last_year"]
+    now, before = known["now"], known["last_year"]
+    assert _texts(prs, 8, "subtitle") == [f"Hồ sơ tiếp nhận từ {start} đến 28/08/2025, tình trạng tính đến 28/08/2025"]
+    assert _texts(prs, 8, "figure.received") == [
+        fmt_int(now.received),
+        "Hồ sơ tiếp nhận",
+        f"cùng kỳ: {before.received}",
+    ]
+    rates = ("50,0%", "66,7%") if period == AUGUST else ("50,0%", "75,0%")
+    assert _texts(prs, 8, "figure.on_time_rate") == [rates[0], "Giải quyết đúng hạn", f"cùng kỳ: {rates[1]}"]
+    assert _texts(prs, 8, "figure.open_overdue") == [fmt_int(now.open_overdue), "Đang quá hạn", "cùng kỳ: 0"]
+    assert _texts(prs, 8, "figure.index") == ["82,08", "Chỉ số phục vụ tháng 07/2025", "xếp thứ 16/34"]
+    services = charts["chart.services"]
+    assert services.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(services.plots[0].categories) == [
+        "Giải quyết đúng hạn",
+        "Giải quyết quá hạn",
+        "Đang giải quyết trong hạn",
+        "Đang giải quyết quá hạn",
+    ]
+    assert _values(services) == [
+        [getattr(now, c) for c in DOSSIER_CATEGORIES],
+        [getattr(before, c) for c in DOSSIER_CATEGORIES],
+    ]
+    assert _values(services) == ([[2, 2, 2, 2], [2, 1, 1, 0]] if period == AUGUST else [[3, 3, 2, 3], [3, 1, 1, 0]])
+    assert [s.name for s in services.plots[0].series] == [s.name for s in tasks.plots[0].series]
+    assert f"Tiếp nhận trực tuyến: {now.online} (" in _notes(prs, 8)
+    assert f"Giải quyết quá hạn: {now.resolved_late} (cùng kỳ: {before.resolved_late})" in _notes(prs, 8)
+
     _sizes_are_large(prs)
     # the notes hold the exact figures
     assert f"Văn bản đến: {fmt_int(f.documents.volume.incoming)}" in _notes(prs, 2)
@@ -359,18 +397,20 @@ def test_the_deck_holds_the_periods_figures_in_native_charts(conn, period):
 
 
 def test_the_deck_renders_in_libreoffice(conn, tmp_path):
-    """The August deck as LibreOffice prints it: seven pages, Vietnamese intact, the hostile name as text."""
+    """The August deck as LibreOffice prints it: eight pages, Vietnamese intact, the hostile name as text."""
     f = report_figures(conn, AUGUST, NOW)
     path = tmp_path / "deck.pptx"
     path.write_bytes(deck.build_report_deck(f, SETTINGS))
     pdf = _soffice(path, tmp_path / "profile")
     pages = _pdf_pages(pdf)
-    assert len(pages) == 7
+    assert len(pages) == 8
     assert "KẾT QUẢ CÔNG TÁC" in pages[0] and "từ 01/08/2025 đến 28/08/2025" in pages[0]
     assert "Nhiệm vụ quá hạn theo đơn vị chủ trì" in pages[2] and "Sở Tài chính" in pages[2]
     assert "HYPERLINK" in pages[2]
     assert "Điểm cầu xã, phường, đặc khu" in pages[6]
+    assert "Hành chính công" in pages[7] and "82,08" in pages[7] and "Đang giải quyết quá hạn" in pages[7]
     _png(pdf, 3, "deck-slide.png")
+    _png(pdf, 8, "deck-services.png")
 
 
 # ---------------------------------------------------------------- a busy office: large figures, long names
@@ -500,6 +540,19 @@ def test_an_empty_period_says_so_instead_of_empty_charts():
     said = [s.text_frame.text for _, s in _shapes(prs) if s.name == "empty"]
     assert said == [t("deck.units_none"), t("deck.documents_none"), t("deck.meetings_none"), t("deck.points_none")]
     _sizes_are_large(prs)
+
+
+def test_public_services_without_dossiers_or_index_and_without_data():
+    """Procedures only: the slide's three tiles and a box saying there were no dossiers; no data: no slide."""
+    f = dataclasses.replace(_busy(), services=ServiceHeadline(DossierCounts(), DossierCounts(), 3, None))
+    prs = _open(deck.build_report_deck(f))
+    assert len(prs.slides) == 8 and prs.slides[7].shapes.title.text_frame.text == "Hành chính công"
+    names = [s.name for s in prs.slides[7].shapes]
+    assert "figure.index" not in names and "chart.services" not in names
+    assert _texts(prs, 8, "figure.on_time_rate")[0] == "—"
+    assert [s.text_frame.text for s in prs.slides[7].shapes if s.name == "empty"] == [t("report.slide_services_none")]
+    _sizes_are_large(prs)
+    assert len(_open(deck.build_report_deck(_busy())).slides) == 7  # no public-service data: no slide
 
 
 # ---------------------------------------------------------------- the urging workbook, printable
