@@ -1,5 +1,7 @@
 """The reports page (issue 19): the preview equals the dashboard's figures, the letters record urgings,
-the office's details are an administrator's; the figures of a period on both databases; the CLI."""
+the office's details are an administrator's; the figures of a period on both databases; the CLI. The known office
+is filled with the known public services (tests/known_report_services.py): the preview's public-service row is
+/services' figures; without public-service data it is not drawn."""
 
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ from data_access.overview.report import report_figures
 from data_access.tasks import edits as task_edits
 from data_access.tasks.filters import TaskFilter
 from data_access.tasks.lists import urging_list
-from tests import known_office
+from tests import known_office, known_report_services
 from tests.apptest import metrics, run_app
 from tests.known_office import EXPECTED, NOW, NOW_ISO, TODAY
+from tests.known_report_services import EXPECTED as SERVICES
 from ui import keys
 
 PAGE = "app_pages/reports.py"
@@ -37,6 +40,7 @@ ADMIN = User(902, "quantri", "Lê Hoàng Nam", "admin", True)
 def office_url(db_url, engine):
     with engine.begin() as conn:
         known_office.fill(conn)
+        known_report_services.fill(conn)  # public services only: the office's own figures stay the known office's
     return db_url
 
 
@@ -70,6 +74,23 @@ def test_the_page_previews_the_figures_of_the_period(monkeypatch, office_url):
     assert labels == ["Báo cáo (Word)", "Trình chiếu (PowerPoint)"]  # the PDF is made by its own button first
     assert any(b.label == "Tạo bản PDF" for b in at.button)
     assert any(s.value == "Công văn đôn đốc" for s in at.subheader)
+    # public services, as /services counts August: 8 received, 2 of 4 resolved on time, 2 overdue, 5 online
+    assert SERVICES[dt.date(2025, 8, 1)]["now"].received == 8
+    assert got["Hồ sơ hành chính công tiếp nhận"][0] == "8"
+    assert got["Hồ sơ giải quyết đúng hạn"][0] == "50,0%"
+    assert got["Hồ sơ đang quá hạn"][0] == "2"
+    assert got["Tiếp nhận trực tuyến"][0] == "62,5%"
+    assert got["Chỉ số phục vụ tháng 07/2025"] == ("82,08", "xếp thứ 16/34")
+
+
+def test_without_public_service_data_the_preview_has_no_services_row(monkeypatch, db_url, engine):
+    with engine.begin() as conn:
+        known_office.fill(conn)
+    at = run_app(monkeypatch, db_url, NOW_ISO, page=PAGE, role="viewer", state={keys.PERIOD: "month"})
+    assert not at.exception
+    got = metrics(at)
+    assert got["Văn bản đến"][0] == str(EXPECTED["incoming"])
+    assert not any(label.startswith(("Hồ sơ", "Chỉ số", "Tiếp nhận")) for label in got)
 
 
 def test_a_viewer_gets_the_report_but_no_letters(monkeypatch, office_url):

@@ -57,6 +57,35 @@ def report_preview(f: ReportFigures) -> None:
             Kpi(t("reports_page.points"), _share(f.points_connected_share)),
         ]
     )
+    if f.services is not None:  # only when the province keeps its public services here, as the report
+        _services_preview(f)
+
+
+def _services_preview(f: ReportFigures) -> None:
+    """The report's public-services figures: the period's dossiers (as /services), the index and rank today."""
+    now = f.services.dossiers
+    cards = [
+        Kpi(t("reports_page.services_received"), fmt_int(now.received)),
+        Kpi(t("reports_page.services_on_time"), _share(now.on_time_rate)),
+        Kpi(t("reports_page.services_overdue"), fmt_int(now.open_overdue)),
+        Kpi(t("reports_page.services_online"), _share(now.online_share)),
+    ]
+    index = f.services.index
+    if index is not None and index.total is not None:
+        month = f"{index.period_end.month:02d}/{index.period_end.year}"
+        rank = index.total.rank
+        cards.append(
+            Kpi(
+                t("reports_page.services_index", month=month),
+                fmt_decimal(index.total.score),
+                t("reports_page.services_rank", rank=fmt_int(rank), of=fmt_int(index.total.rank_of or 0))
+                if rank is not None
+                else None,
+                delta_color="off",
+                delta_arrow="off",
+            )
+        )
+    kpi_row(cards)
 
 
 def report_downloads(
