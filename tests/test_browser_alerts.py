@@ -162,6 +162,11 @@ def test_information_systems_on_the_points_page(browser, demo_server, size_name)
     _goto(page, url + "/points")
     heading = page.get_by_role("heading", name="Hệ thống thông tin")
     heading.wait_for(timeout=30_000)
+    # the table under the heading draws a moment later (a canvas): wait for it, not only for the heading
+    page.wait_for_function(
+        "() => document.querySelector('canvas') !== null || document.body.innerText.includes('Cổng dịch vụ công tỉnh')",
+        timeout=30_000,
+    )
     assert page.get_by_text("Cổng dịch vụ công tỉnh").count() + page.locator("canvas").count() >= 1
     _assert_fits(page)
     heading.scroll_into_view_if_needed()

@@ -89,9 +89,9 @@ FILL_400K = text("""
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("period", ["month", "year"])
-def test_at_400k_documents_no_query_returns_more_rows_than_shown(monkeypatch, migrated, period):
-    """Every statement of a page run returns at most the rows drawn (a month has 31 days x 2 bars)."""
+def test_at_400k_documents_no_query_returns_more_rows_than_shown(monkeypatch, migrated):
+    """Every statement of a page run returns at most the rows drawn (a month has 31 days x 2 bars), for this
+    month and for the year (one fill of 400,000 documents for both)."""
     from data_access.core.engine import get_engine
     from tests.conftest import empty_all_tables
 
@@ -104,25 +104,30 @@ def test_at_400k_documents_no_query_returns_more_rows_than_shown(monkeypatch, mi
         ).scalar_one()
         conn.execute(FILL_400K, {"unit": unit})
         conn.execute(text("ANALYZE documents"))
-    returned = []
-
-    def count_rows(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT"):
-            returned.append((cursor.rowcount, statement.split("FROM")[0][:80]))
-
-    event.listen(engine, "after_cursor_execute", count_rows)
     try:
-        started = time.perf_counter()
-        at = _open(monkeypatch, url, query={"period": period})
-        elapsed = time.perf_counter() - started
+        for period in ("month", "year"):
+            returned = []
+
+            def count_rows(conn, cursor, statement, parameters, context, executemany, returned=returned):
+                if statement.lstrip().upper().startswith("SELECT"):
+                    returned.append((cursor.rowcount, statement.split("FROM")[0][:80]))
+
+            event.listen(engine, "after_cursor_execute", count_rows)
+            try:
+                started = time.perf_counter()
+                at = _open(monkeypatch, url, query={"period": period})
+                elapsed = time.perf_counter() - started
+            finally:
+                event.remove(engine, "after_cursor_execute", count_rows)
+            assert metrics(at)["Văn bản đến"][0] != "0"
+            assert returned, "no statement was seen"
+            biggest = max(returned)
+            print(f"\n{period}: {len(returned)} statements, largest result {biggest[0]} rows, run {elapsed:.2f} s")
+            assert biggest[0] <= 62, (period, biggest)
     finally:
-        event.remove(engine, "after_cursor_execute", count_rows)
+        with engine.begin() as conn:  # the 400,000 at once (its trigger empties the summary), not row by row
+            conn.execute(text("TRUNCATE documents CASCADE"))
         empty_all_tables(engine)
-    assert metrics(at)["Văn bản đến"][0] != "0"
-    assert returned, "no statement was seen"
-    biggest = max(returned)
-    print(f"\n{period}: {len(returned)} statements, largest result {biggest[0]} rows, page run {elapsed:.2f} s")
-    assert biggest[0] <= 62, biggest
 
 
 def test_the_overdue_backlog_never_hides_behind_the_period(monkeypatch, docs_url):
