@@ -32,7 +32,10 @@ SOURCES = {"UBND tỉnh": "province"}
 SHEET = "xl/worksheets/sheet1.xml"
 MB = 1024 * 1024
 MAX_BYTES, MAX_UNPACKED = 2 * MB, 10 * MB  # the limits, as test_the_limits checks
-QUICK = 5.0  # seconds: above the refusals here (under 2 s), far below the 5 to 22 s these files took to be read
+# CPU seconds of this process (not the wall clock, which other work on the machine stretches: 5,7 s once
+# under the full suite's load): above the refusals here (under 2 s), far below the 5 to 22 s these files
+# took to be read
+QUICK = 5.0
 
 SHEET_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -87,10 +90,10 @@ def sqlite_conn(migrated):
 
 
 def refused(conn, data: bytes, what: str) -> tuple[EditError, float]:
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(EditError) as error:
         read_tasks(conn, io.BytesIO(data), SOURCES, TODAY)
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     print(f"\n{what}: {len(data) / 1e6:.2f} MB, refused as {error.value.reason} in {took:.3f} s")
     assert error.value.field == "file"
     return error.value, took
